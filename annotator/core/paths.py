@@ -1,0 +1,64 @@
+"""Where things are: bundled resources (frozen or from source) and the user's folders.
+
+User data (projects, logs, settings) lives in the platform's user folders, never
+beside the executable nor in PyInstaller's unpack folder.  ANNOTATOR_HOME, when
+set, puts all of them under one folder (portable use and tests).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP = "annotator"
+
+
+def _root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) if frozen else Path(__file__).resolve().parents[2]
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under resources/, bundled or in the source tree."""
+    return _root().joinpath("resources", *parts)
+
+
+def corpus_dir() -> Path:
+    """The demo reports."""
+    return _root() / "corpus"
+
+
+def _user_dir(kind: str) -> Path:
+    home = os.environ.get("ANNOTATOR_HOME")
+    if home:
+        path = Path(home) / kind
+    else:
+        path = Path({"data": platformdirs.user_data_dir, "log": platformdirs.user_log_dir,
+                     "config": platformdirs.user_config_dir}[kind](APP, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_data_dir() -> Path:
+    return _user_dir("data")
+
+
+def user_config_dir() -> Path:
+    return _user_dir("config")
+
+
+def log_file() -> Path:
+    return _user_dir("log") / "annotator.log"
+
+
+def setup_logging() -> None:
+    """Log warnings and tracebacks to the user log file (never to the user's face)."""
+    logger = logging.getLogger(APP)
+    if not logger.handlers:
+        handler = logging.FileHandler(log_file(), encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
