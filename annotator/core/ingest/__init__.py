@@ -1,0 +1,1 @@
+"""Reading reports from files: encodings, scraped pages, HTML and JSONL."""

@@ -1,0 +1,136 @@
+"""Files and folders to records: what `annotator import PATH...` reads.
+
+Yields a `Record` per document and a `Problem` per thing that could not be
+read, so one bad file or line never stops the rest.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from annotator.core.ingest import jsonl
+from annotator.core.ingest.clean import clean_page
+from annotator.core.ingest.decode import DecodeError, decode_bytes, normalise_newlines
+from annotator.core.ingest.html import html_to_text
+from annotator.core.model import Document
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl"}
+MAX_BYTES = 20 * 1024 * 1024  # a report larger than this is almost surely not a report
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+
+
+@dataclass
+class Problem:
+    """Something skipped: `where` is "file" or "file:line"."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+def collect(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """The files to read under `paths`, in a stable order, and the paths that cannot be read.
+
+    Folders are walked recursively; files of other types inside them are
+    ignored, but a file named explicitly with an unknown type is a problem.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            for root, dirs, names in os.walk(given):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files += [Path(root, n) for n in sorted(names)
+                          if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES]
+        elif not given.exists():
+            problems.append(Problem(str(given), "no such file or folder"))
+        elif given.suffix.lower() not in SUFFIXES:
+            problems.append(Problem(str(given), f"unsupported file type {given.suffix or '(none)'!r}; "
+                                                f"use {', '.join(sorted(SUFFIXES))}"))
+        else:
+            files.append(given)
+    return files, problems
+
+
+def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> Iterator[Record | Problem]:
+    """Records of one file (one for a text or HTML page, one per line of JSONL)."""
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if suffix != ".jsonl" and size > max_bytes:
+            yield Problem(str(path), f"too large ({size:,} bytes; the limit is {max_bytes:,})")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Problem(str(path), f"cannot read ({exc.strerror})")
+        return
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, data, max_bytes)
+        return
+    try:
+        declared = _declared_charset(data) if suffix in HTML_SUFFIXES else None
+        text = normalise_newlines(decode_bytes(data, declared)[0])
+    except DecodeError as exc:
+        yield Problem(str(path), str(exc))
+        return
+    html_meta: dict[str, str] = {}
+    if suffix in HTML_SUFFIXES:
+        text, html_meta = html_to_text(text)
+    page = clean_page(text, raw=raw)
+    if not page.text.strip():
+        yield Problem(str(path), "no text left after removing page boilerplate (try --raw)")
+        return
+    guessed = set(page.guessed)
+    fields = {"title": page.title, "source": page.source, "published": page.published}
+    for key in fields:
+        if html_meta.get(key):  # the page's own metadata beats text heuristics
+            fields[key] = html_meta[key]
+            guessed.discard(key)
+    if suffix == ".md":
+        fields["title"] = fields["title"].lstrip("#").strip()
+    doc = Document(text=page.text, file_name=path.name, source_sha256=hashlib.sha256(data).hexdigest(),
+                   meta={"guessed": sorted(guessed)} if guessed else {}, **fields)
+    yield jsonl.Record(doc, where=str(path))
+
+
+def _read_jsonl(path: Path, data: bytes, max_bytes: int) -> Iterator[Record | Problem]:
+    if b"\x00" in data[:8192]:
+        yield Problem(str(path), "binary file (NUL bytes), not JSONL")
+        return
+    seen = False
+    for number, raw in jsonl.iter_lines(data):
+        seen = True
+        where = f"{path}:{number}"
+        if len(raw) > max_bytes:
+            yield Problem(where, f"line too large ({len(raw):,} bytes; the limit is {max_bytes:,})")
+            continue
+        try:
+            record = jsonl.parse_line(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield Problem(where, f"not UTF-8 (invalid byte at column {exc.start + 1}); JSONL must be UTF-8")
+            continue
+        except jsonl.RecordError as exc:
+            yield Problem(where, str(exc))
+            continue
+        record.where = where
+        if record.document.file_name is None:
+            record.document.file_name = path.name
+        yield record
+    if not seen:
+        yield Problem(str(path), "empty file")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+Record = jsonl.Record
