@@ -1,0 +1,60 @@
+"""Import files into a project: the one function the CLI and the window both call."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from annotator.core.ingest.sources import MAX_BYTES, Problem, Record, collect, read_file
+from annotator.core.model import AnnotatorError
+from annotator.core.store import DuplicateDocument, Project
+
+
+@dataclass
+class ImportReport:
+    imported: list[int] = field(default_factory=list)         # new document ids
+    duplicates: list[Problem] = field(default_factory=list)   # already in the project: not added again
+    problems: list[Problem] = field(default_factory=list)     # skipped: bad input
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        return (f"{len(self.imported)} imported, {len(self.duplicates)} duplicates skipped, "
+                f"{len(self.problems)} with errors skipped")
+
+
+def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False, max_bytes: int = MAX_BYTES,
+                 on_progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file."""
+    files, problems = collect(paths)
+    report = ImportReport(problems=problems)
+    total = sum(_size(f) for f in files)
+    done = 0
+    for path in files:
+        for item in read_file(path, raw=raw, max_bytes=max_bytes):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            else:
+                _add(project, item, report)
+        done += _size(path)
+        if on_progress:
+            on_progress(done, total)
+    return report
+
+
+def _add(project: Project, record: Record, report: ImportReport) -> None:
+    try:
+        report.imported.append(project.add_document(record.document, record.spans, record.relations))
+    except DuplicateDocument as exc:
+        report.duplicates.append(Problem(record.where, str(exc)))
+    except AnnotatorError as exc:
+        report.problems.append(Problem(record.where, str(exc)))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

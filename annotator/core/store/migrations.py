@@ -1,0 +1,155 @@
+"""The project database's schema, as a chain of numbered migrations.
+
+A project file records which steps it has had (sqlite-utils' `_sqlite_migrations`
+table); opening an older file applies the missing steps in order.  Never edit a
+step that has shipped: add the next one.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("annotator")
+
+STATUS_CHECK = "status IN ('todo', 'in_progress', 'done', 'skipped')"
+ORIGIN_CHECK = "origin IN ('manual', 'suggested', 'imported')"
+LAYER_CHECK = "layer IN ('entity', 'metric')"
+
+
+def _run(db: Database, script: str) -> None:
+    """Run a script statement by statement, inside the migration's transaction
+    (sqlite3's executescript would commit first)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    assert not statement.strip(), f"incomplete SQL: {statement}"
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    _run(db, f"""
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL            -- JSON
+    );
+    CREATE TABLE labels (
+        key TEXT PRIMARY KEY,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        layer TEXT NOT NULL CHECK ({LAYER_CHECK}),
+        color TEXT NOT NULL,
+        shortcut TEXT NOT NULL,
+        guideline TEXT NOT NULL DEFAULT '',
+        attributes TEXT NOT NULL DEFAULT '[]',   -- JSON list of attribute definitions
+        position INTEGER NOT NULL
+    );
+    CREATE TABLE indicators (
+        key TEXT PRIMARY KEY,
+        name_en TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL
+    );
+    CREATE TABLE annotators (
+        name TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        title TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',   -- ISO 8601, reduced precision allowed
+        file_name TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,                   -- immutable after import
+        text_sha256 TEXT NOT NULL UNIQUE,
+        source_sha256 TEXT NOT NULL DEFAULT '',  -- of the original file's bytes
+        status TEXT NOT NULL DEFAULT 'todo' CHECK ({STATUS_CHECK}),
+        skip_reason TEXT NOT NULL DEFAULT '',
+        meta TEXT NOT NULL DEFAULT '{{}}',      -- JSON object
+        imported_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_source_sha256 ON documents(source_sha256);
+    CREATE TRIGGER documents_text_immutable BEFORE UPDATE OF text ON documents
+    BEGIN SELECT RAISE(ABORT, 'the text of a document never changes after import'); END;
+
+    CREATE TABLE spans (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,               -- code points, inclusive
+        end INTEGER NOT NULL,                 -- code points, exclusive
+        label TEXT NOT NULL REFERENCES labels(key),
+        layer TEXT NOT NULL CHECK ({LAYER_CHECK}),
+        text TEXT NOT NULL,                   -- documents.text[start:end], checked on write
+        attrs TEXT NOT NULL DEFAULT '{{}}',     -- JSON object
+        annotator TEXT REFERENCES annotators(name),
+        origin TEXT NOT NULL DEFAULT 'manual' CHECK ({ORIGIN_CHECK}),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (start >= 0 AND start < end)
+    );
+    CREATE INDEX spans_document ON spans(document_id, layer, start);
+    CREATE INDEX spans_label ON spans(label);
+
+    CREATE TABLE relations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+        target_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        annotator TEXT REFERENCES annotators(name),
+        created_at TEXT NOT NULL,
+        UNIQUE (source_id, target_id, type)
+    );
+    CREATE INDEX relations_target ON relations(target_id);
+
+    -- Append-only record of every change: audit trail and the base of undo.
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        annotator TEXT,
+        action TEXT NOT NULL,
+        document_id INTEGER,
+        span_id INTEGER,
+        relation_id INTEGER,
+        before TEXT,                          -- JSON of the object before, NULL when created
+        after TEXT                            -- JSON of the object after, NULL when deleted
+    );
+    CREATE INDEX events_document ON events(document_id);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+    -- Views for people who query a project with sqlite-utils or Datasette.
+    CREATE VIEW span_details AS
+    SELECT s.id AS span_id, s.document_id, d.title, s.start, s.end, s.label,
+           l.name_zh AS label_zh, l.name_en AS label_en, s.layer, s.text, s.attrs,
+           s.annotator, s.origin, s.created_at, s.updated_at
+    FROM spans s JOIN documents d ON d.id = s.document_id JOIN labels l ON l.key = s.label;
+
+    CREATE VIEW document_progress AS
+    SELECT d.id AS document_id, d.title, d.source, d.published, d.status, d.skip_reason,
+           length(d.text) AS characters,
+           (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.origin != 'suggested') AS spans,
+           (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.origin = 'suggested') AS suggestions
+    FROM documents d;
+
+    CREATE VIEW metrics AS
+    SELECT s.id AS span_id, s.document_id, d.title, d.published,
+           json_extract(s.attrs, '$.value') AS value,
+           CASE WHEN json_type(s.attrs, '$.value') = 'array' THEN json_extract(s.attrs, '$.value[0]') END AS low,
+           CASE WHEN json_type(s.attrs, '$.value') = 'array' THEN json_extract(s.attrs, '$.value[1]') END AS high,
+           json_extract(s.attrs, '$.unit') AS unit,
+           json_extract(s.attrs, '$.qualifier') AS qualifier,
+           json_extract(s.attrs, '$.indicator') AS indicator,
+           subj.text AS subject, per.text AS period,
+           s.text AS span_text, s.start, s.end, s.annotator, s.origin
+    FROM spans s
+    JOIN documents d ON d.id = s.document_id
+    LEFT JOIN spans subj ON subj.id = json_extract(s.attrs, '$.subject')
+    LEFT JOIN spans per ON per.id = json_extract(s.attrs, '$.period')
+    WHERE s.layer = 'metric';
+    """)

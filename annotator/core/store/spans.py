@@ -1,0 +1,171 @@
+"""Spans and relations: the checks every write passes, and the writes themselves.
+
+Functions here take the Project as `self` and are bound as its methods.
+Checks: integer offsets with 0 <= start < end <= len(text); a label of the
+project's schema; attributes valid for that label; no overlap with another
+span of the same layer (entity spans may overlap metric spans).  Suggestions
+may overlap accepted spans, so each kind is checked only against its own kind.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.model import SpanError, Relation, Span
+from annotator.core.schema import check_attrs
+from annotator.core.store.clock import now
+
+if TYPE_CHECKING:
+    from annotator.core.store.project import Project
+
+_COLUMNS = "id, document_id, start, end, label, layer, text, attrs, annotator, origin"
+
+
+def _row(r: tuple) -> Span:
+    return Span(id=r[0], document_id=r[1], start=r[2], end=r[3], label=r[4], layer=r[5], text=r[6],
+                attrs=json.loads(r[7]), annotator=r[8] or "", origin=r[9])
+
+
+def _record(span: Span) -> dict:
+    """What the event log keeps of a span (enough to recreate it)."""
+    d = asdict(span)
+    return {k: d[k] for k in ("id", "document_id", "start", "end", "label", "text", "attrs", "origin", "annotator")}
+
+
+def spans(self: "Project", doc_id: int, *, origin: str | None = None) -> list[Span]:
+    where, args = ("AND origin = ?", [origin]) if origin else ("", [])
+    return [_row(r) for r in self.db.execute(
+        f"SELECT {_COLUMNS} FROM spans WHERE document_id = ? {where} ORDER BY start, end, layer, id",
+        [doc_id, *args])]
+
+
+def span(self: "Project", span_id: int) -> Span:
+    row = self.db.execute(f"SELECT {_COLUMNS} FROM spans WHERE id = ?", [span_id]).fetchone()
+    if row is None:
+        raise SpanError(f"no span {span_id} in this project")
+    return _row(row)
+
+
+def check_span(self: "Project", doc_id: int, start: Any, end: Any, label: str, attrs: dict,
+               origin: str, *, ignore_id: int | None = None) -> tuple[str, str]:
+    """Raise SpanError with a specific message, or return (layer, text)."""
+    text = self.text(doc_id)
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise SpanError(f"{name} must be an integer, got {value!r}")
+    if not 0 <= start < end <= len(text):
+        raise SpanError(f"offsets {start}-{end} are not inside the text (0-{len(text)}, start before end)")
+    definition = self.schema.label(label)
+    if definition is None:
+        raise SpanError(f"label {label!r} is not in the project's schema "
+                        f"({', '.join(lab.key for lab in self.schema.labels)})")
+    problems = check_attrs(self.schema, label, attrs)
+    if problems:
+        raise SpanError(f"{label} attributes: " + "; ".join(problems))
+    kind = "= 'suggested'" if origin == "suggested" else "!= 'suggested'"
+    clash = self.db.execute(
+        f"SELECT id, start, end, label, text FROM spans WHERE document_id = ? AND layer = ? AND origin {kind}"
+        " AND start < ? AND end > ? AND id IS NOT ? LIMIT 1",
+        [doc_id, definition.layer, end, start, ignore_id]).fetchone()
+    if clash:
+        raise SpanError(f"{text[start:end]!r} ({start}-{end}) overlaps {clash[3]} {clash[4]!r} "
+                        f"({clash[1]}-{clash[2]}) in the {definition.layer} layer")
+    return definition.layer, text[start:end]
+
+
+def insert_span(self: "Project", doc_id: int, span: Span, *, span_id: int | None = None) -> Span:
+    """Check and insert inside the caller's transaction; no event logged."""
+    layer, text = check_span(self, doc_id, span.start, span.end, span.label, span.attrs, span.origin)
+    if span.text and span.text != text:
+        raise SpanError(f"span text {span.text!r} does not match the document text {text!r} "
+                        f"at {span.start}-{span.end}")
+    annotator = span.annotator or self.annotator
+    self._ensure_annotator(annotator)
+    stamp = now()
+    cursor = self.db.execute(
+        "INSERT INTO spans(id, document_id, start, end, label, layer, text, attrs, annotator, origin,"
+        " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [span_id, doc_id, span.start, span.end, span.label, layer, text,
+         json.dumps(span.attrs, ensure_ascii=False), annotator, span.origin, stamp, stamp])
+    return Span(span.start, span.end, span.label, text, dict(span.attrs), annotator, span.origin, layer,
+                cursor.lastrowid, doc_id)
+
+
+def add_span(self: "Project", doc_id: int, start: int, end: int, label: str, *,
+             attrs: dict | None = None, origin: str = "manual") -> Span:
+    with self.db.atomic():
+        new = insert_span(self, doc_id, Span(start, end, label, "", attrs or {}, self.annotator, origin))
+        self._log("add_span", document_id=doc_id, span_id=new.id, after=_record(new))
+    return new
+
+
+def update_span(self: "Project", span_id: int, **changes: Any) -> Span:
+    """Change start, end, label, attrs and/or origin of a span (relabel, move an edge, edit)."""
+    unknown = set(changes) - {"start", "end", "label", "attrs", "origin"}
+    if unknown:
+        raise SpanError(f"cannot change {', '.join(sorted(unknown))} of a span")
+    old = span(self, span_id)
+    new = Span(**{**asdict(old), **changes})
+    layer, text = check_span(self, old.document_id, new.start, new.end, new.label, new.attrs, new.origin,
+                             ignore_id=span_id)
+    with self.db.atomic():
+        self.db.execute(
+            "UPDATE spans SET start = ?, end = ?, label = ?, layer = ?, text = ?, attrs = ?, origin = ?,"
+            " annotator = ?, updated_at = ? WHERE id = ?",
+            [new.start, new.end, new.label, layer, text, json.dumps(new.attrs, ensure_ascii=False),
+             new.origin, self.annotator, now(), span_id])
+        new = span(self, span_id)
+        self._log("update_span", document_id=old.document_id, span_id=span_id,
+                  before=_record(old), after=_record(new))
+    return new
+
+
+def delete_span(self: "Project", span_id: int) -> None:
+    old = span(self, span_id)
+    with self.db.atomic():
+        gone = relations(self, old.document_id, span_id=span_id)
+        self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])  # relations cascade
+        self._log("delete_span", document_id=old.document_id, span_id=span_id,
+                  before={**_record(old), "relations": [asdict(r) for r in gone]})
+
+
+def relations(self: "Project", doc_id: int, *, span_id: int | None = None) -> list[Relation]:
+    extra, args = ("AND (r.source_id = ? OR r.target_id = ?)", [span_id, span_id]) if span_id else ("", [])
+    return [Relation(r[1], r[2], r[3], id=r[0]) for r in self.db.execute(
+        "SELECT r.id, r.source_id, r.target_id, r.type FROM relations r JOIN spans s ON s.id = r.source_id"
+        f" WHERE s.document_id = ? {extra} ORDER BY r.id", [doc_id, *args])]
+
+
+def insert_relation(self: "Project", source_id: int, target_id: int, type_: str, *,
+                    relation_id: int | None = None) -> Relation:
+    src, dst = span(self, source_id), span(self, target_id)
+    if src.document_id != dst.document_id:
+        raise SpanError(f"spans {source_id} and {target_id} are in different documents")
+    if source_id == target_id:
+        raise SpanError("a relation needs two different spans")
+    if not type_:
+        raise SpanError("a relation needs a type")
+    cursor = self.db.execute(
+        "INSERT INTO relations(id, source_id, target_id, type, annotator, created_at) VALUES (?,?,?,?,?,?)",
+        [relation_id, source_id, target_id, type_, self.annotator, now()])
+    return Relation(source_id, target_id, type_, id=cursor.lastrowid)
+
+
+def add_relation(self: "Project", source_id: int, target_id: int, type_: str) -> Relation:
+    with self.db.atomic():
+        rel = insert_relation(self, source_id, target_id, type_)
+        self._log("add_relation", document_id=span(self, source_id).document_id, relation_id=rel.id,
+                  after=asdict(rel))
+    return rel
+
+
+def delete_relation(self: "Project", relation_id: int) -> None:
+    row = self.db.execute("SELECT r.id, r.source_id, r.target_id, r.type, s.document_id FROM relations r"
+                          " JOIN spans s ON s.id = r.source_id WHERE r.id = ?", [relation_id]).fetchone()
+    if row is None:
+        raise SpanError(f"no relation {relation_id} in this project")
+    with self.db.atomic():
+        self.db.execute("DELETE FROM relations WHERE id = ?", [relation_id])
+        self._log("delete_relation", document_id=row[4], relation_id=relation_id,
+                  before=asdict(Relation(row[1], row[2], row[3], id=row[0])))
