@@ -1,0 +1,58 @@
+"""The metrics table: one row per METRIC span, for analysts (JSONL and CSV).
+
+Rows come from the project's `metrics` view, so the export and a direct SQL
+query of the database agree by construction.  CSV is written with a BOM so
+that spreadsheet programs open the Chinese text correctly.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from annotator.core.interchange.files import atomic_write, check_offsets
+from annotator.core.store import Project
+
+COLUMNS = ("document_id", "title", "published", "span_id", "value", "low", "high", "unit", "qualifier",
+           "indicator", "subject", "period", "span_text", "start", "end", "annotator", "origin")
+
+
+def rows(project: Project, *, status: str | None = None, with_suggestions: bool = False) -> list[dict]:
+    where = ["1"]
+    args: list = []
+    if status:
+        where.append("d.status = ?")
+        args.append(status)
+    if not with_suggestions:
+        where.append("m.origin != 'suggested'")
+    # Check every span of the documents concerned: metrics, and the subjects and periods they link to.
+    texts: dict[int, str] = {}
+    for doc_id, span_id, start, end, span_text in project.db.execute(
+            "SELECT s.document_id, s.id, s.start, s.end, s.text FROM spans s JOIN documents d ON d.id = s.document_id"
+            f" WHERE {'d.status = ?' if status else '1'}", [status] if status else []):
+        if doc_id not in texts:
+            texts[doc_id] = project.text(doc_id)
+        check_offsets(doc_id, texts[doc_id], span_id, start, end, span_text)
+    result = []
+    for row in project.db.query(
+            f"SELECT m.* FROM metrics m JOIN documents d ON d.id = m.document_id"
+            f" WHERE {' AND '.join(where)} ORDER BY m.document_id, m.start, m.span_id", args):
+        if isinstance(row["value"], str) and row["value"].startswith("["):
+            row["value"] = None  # a range: low and high carry it
+        result.append({key: row[key] for key in COLUMNS})
+    return result
+
+
+def export(project: Project, path: Path, *, status: str | None = None, with_suggestions: bool = False) -> int:
+    """Write `path` as CSV when it ends in .csv, else as JSONL; returns the row count."""
+    table = rows(project, status=status, with_suggestions=with_suggestions)
+    if path.suffix.lower() == ".csv":
+        with atomic_write(path, encoding="utf-8-sig", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=COLUMNS)
+            writer.writeheader()
+            writer.writerows(table)
+    else:
+        with atomic_write(path) as f:
+            for row in table:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(table)
