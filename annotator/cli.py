@@ -1,0 +1,191 @@
+"""Command line: a thin layer over annotator.core, one command per core function.
+
+User errors (AnnotatorError) print one plain line and exit 1; anything else is
+logged with its traceback to the user log directory and reported in one line.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from annotator import __version__
+from annotator.core import paths
+from annotator.core.demo import demo_project
+from annotator.core.importer import import_paths
+from annotator.core.interchange import metrics, native
+from annotator.core.model import STATUSES, AnnotatorError
+from annotator.core.schema import load_schema, schema_to_dict
+from annotator.core.store import Project
+
+log = logging.getLogger("annotator")
+project_option = click.option("--project", "-p", "project_path", type=click.Path(dir_okay=False, path_type=Path),
+                              help="Project file (.db). Created if it does not exist.")
+
+
+def handle_errors(fn):
+    """Turn user errors into one line and crashes into a logged traceback."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except AnnotatorError as exc:
+            raise click.ClickException(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # a bug: keep the details, show one line
+            log.exception("unexpected error")
+            raise click.ClickException(
+                f"unexpected error ({type(exc).__name__}: {exc}); details in {paths.log_file()}") from None
+    return wrapper
+
+
+def require_project(project_path: Path | None) -> Path:
+    if project_path is None:
+        raise click.UsageError("give the project file with --project FILE")
+    return project_path
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="annotator")
+@project_option
+@click.pass_context
+def cli(ctx: click.Context, project_path: Path | None) -> None:
+    """Label entities and metrics in Chinese reports.
+
+    Without a command: open the project (by default the demo project, made
+    from the bundled reports on first use) and show its summary.
+    """
+    paths.setup_logging()
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(summary, project_path=project_path)
+
+
+@handle_errors
+def summary(project_path: Path | None) -> None:
+    path = project_path or demo_project()
+    with Project.open(path) as project:
+        print_stats(project, as_json=False)
+        click.echo("")
+        for row in project.progress():
+            click.echo(f"  {row['document_id']:>4}  {row['status']:<11} {row['published'] or '-':<19} "
+                       f"{row['source'] or '-':<12} {row['title']}")
+        click.echo("\nThe annotation window is not built yet; the commands above work today: "
+                   "annotator --help")
+
+
+def print_stats(project: Project, *, as_json: bool) -> None:
+    stats = project.stats()
+    if as_json:
+        click.echo(json.dumps({"project": str(project.path), **stats}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Project {project.path}")
+    click.echo(f"Documents {stats['documents']}: " +
+               ", ".join(f"{status} {n}" for status, n in stats["by_status"].items()))
+    click.echo(f"Spans {stats['spans']}: " + ", ".join(f"{label} {n}" for label, n in stats["by_label"].items()))
+    if stats["suggestions"]:
+        click.echo(f"Suggestions waiting: {stats['suggestions']}")
+
+
+@cli.command(name="import")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@project_option
+@click.option("--raw", is_flag=True, help="Keep pages as they are: no removal of navigation and footers.")
+@click.option("--max-size", default=20, show_default=True, help="Largest report to accept, in MB.")
+@handle_errors
+def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int) -> None:
+    """Import reports: .txt, .md, .html/.htm and .jsonl files, and folders of them (recursively).
+
+    Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+    Files already in the project are reported as duplicates and not added
+    again. Bad files and lines are skipped with a reason; the exit status is
+    1 when anything was skipped for an error.
+    """
+    with Project.open(require_project(project_path)) as project:
+        with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+            report = import_paths(project, list(inputs), raw=raw, max_bytes=max_size * 1024 * 1024,
+                                  on_progress=progress)
+    for item in report.duplicates:
+        click.echo(f"duplicate: {item}", err=True)
+    for item in report.problems:
+        click.echo(f"skipped: {item}", err=True)
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command(name="export")
+@project_option
+@click.option("--format", "fmt", type=click.Choice(["native", "metrics"]), default="native", show_default=True,
+              help="native: lossless JSONL, one document per line. metrics: one row per METRIC span.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only documents with this status.")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Output file (.jsonl, or .csv for metrics). Default: exports/<project>-<format>.jsonl; "
+                   "metrics writes both .jsonl and .csv.")
+@click.option("--with-suggestions", is_flag=True, help="Include suggestions not yet accepted.")
+@handle_errors
+def export_command(project_path: Path | None, fmt: str, status: str | None, out: Path | None,
+                   with_suggestions: bool) -> None:
+    """Export labels. Every span is checked against its text before anything is written."""
+    path = require_project(project_path)
+    if not path.exists():
+        raise AnnotatorError(f"no project file at {path}")
+    with Project.open(path) as project:
+        targets = [out] if out else [Path("exports") / f"{path.stem}-{fmt}.jsonl"]
+        if fmt == "metrics" and out is None:
+            targets.append(targets[0].with_suffix(".csv"))
+        module = native if fmt == "native" else metrics
+        for target in targets:
+            count = module.export(project, target, status=status, with_suggestions=with_suggestions)
+            click.echo(f"{target}: {count} {'documents' if fmt == 'native' else 'metrics'}")
+
+
+@cli.command(name="stats")
+@project_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def stats_command(project_path: Path | None, as_json: bool) -> None:
+    """Documents by status and spans by label."""
+    path = require_project(project_path)
+    if not path.exists():
+        raise AnnotatorError(f"no project file at {path}")
+    with Project.open(path) as project:
+        print_stats(project, as_json=as_json)
+
+
+@cli.group(name="schema")
+def schema_group() -> None:
+    """Show or replace the project's label schema."""
+
+
+@schema_group.command(name="show")
+@project_option
+@handle_errors
+def schema_show(project_path: Path | None) -> None:
+    """Print the project's schema as JSON."""
+    with Project.open(require_project(project_path)) as project:
+        click.echo(json.dumps(schema_to_dict(project.schema), ensure_ascii=False, indent=2))
+
+
+@schema_group.command(name="load")
+@click.argument("schema_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@project_option
+@handle_errors
+def schema_load(schema_file: Path, project_path: Path | None) -> None:
+    """Replace the project's schema with SCHEMA_FILE (TOML or YAML), after checking it."""
+    schema = load_schema(schema_file)
+    with Project.open(require_project(project_path)) as project:
+        project.set_schema(schema)
+        click.echo(f"schema {schema.name!r} loaded: {len(schema.labels)} labels, "
+                   f"{len(schema.indicators)} indicators")
+
+
+def main() -> None:
+    cli(prog_name="annotator")

@@ -1,0 +1,81 @@
+"""The command line as a user types it, in a real subprocess where it matters."""
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from annotator import __version__
+from annotator.cli import cli
+from tests.conftest import CORPUS, ROOT
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_version_and_help():
+    assert run("--version").output.strip() == f"annotator, version {__version__}"
+    out = run("--help").output
+    for command in ("import", "export", "stats", "schema"):
+        assert command in out
+    assert "GB18030" in run("import", "--help").output
+
+
+def test_import_stats_export(tmp_path):
+    db = tmp_path / "p.db"
+    result = run("import", CORPUS, "--project", db)
+    assert result.exit_code == 0, result.output
+    assert "5 imported, 0 duplicates skipped, 0 with errors skipped" in result.output
+    again = run("import", CORPUS, "-p", db)
+    assert again.exit_code == 0 and "5 duplicates skipped" in again.output
+    stats = json.loads(run("stats", "-p", db, "--json").output)
+    assert stats["documents"] == 5 and stats["by_status"]["todo"] == 5 and stats["spans"] == 0
+    out = tmp_path / "out.jsonl"
+    result = run("export", "-p", db, "--format", "native", "--out", out)
+    assert result.exit_code == 0 and f"{out}: 5 documents" in result.output
+    assert len(out.read_text("utf-8").splitlines()) == 5
+
+
+def test_import_with_errors_exits_non_zero_and_names_them(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "好的报告。"}\n{"text": 1}\n', encoding="utf-8")
+    result = run("import", bad, "-p", tmp_path / "p.db")
+    assert result.exit_code == 1
+    assert f"skipped: {bad}:2: 'text' must be a string, got a number" in result.output
+    assert "1 imported, 0 duplicates skipped, 1 with errors skipped" in result.output
+
+
+def test_user_errors_are_one_line_without_traceback(tmp_path):
+    result = run("export", "-p", tmp_path / "none.db")
+    assert result.exit_code == 1 and "Error: no project file at" in result.output
+    assert "Traceback" not in result.output
+    result = run("import", CORPUS)
+    assert result.exit_code == 2 and "--project" in result.output
+
+
+def test_metrics_export_writes_jsonl_and_csv_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run("import", CORPUS, "-p", "p.db")
+    result = run("export", "-p", "p.db", "--format", "metrics")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "exports" / "p-metrics.jsonl").exists() and (tmp_path / "exports" / "p-metrics.csv").exists()
+
+
+def test_schema_load_rejects_bad_files_specifically(tmp_path):
+    bad = tmp_path / "s.toml"
+    bad.write_text('name = "x"\n[[labels]]\nkey = "place"\nname_zh = "地"\nname_en = "P"\nlayer = "entity"\n'
+                   'color = "#123"\nshortcut = "a"\n', encoding="utf-8")
+    result = run("schema", "load", bad, "-p", tmp_path / "p.db")
+    assert result.exit_code == 1
+    assert "color" in result.output and "shortcut" in result.output and "Traceback" not in result.output
+
+
+def test_no_arguments_summarises_the_demo_project_in_a_real_process(tmp_path):
+    env = {"ANNOTATOR_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "annotator"], capture_output=True, text=True, env=env,
+                            cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Documents 5: todo 5" in result.stdout
+    assert "全面小康路上一个都不少" in result.stdout
+    assert list(tmp_path.rglob("demo.db"))
