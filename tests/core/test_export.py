@@ -47,6 +47,14 @@ def test_native_round_trip_is_identical(tmp_path):
     assert records[1]["spans"] == []  # suggestions stay out unless asked for
 
 
+def test_native_lines_are_exactly_json_dumps_of_their_records(project):
+    labelled(project)
+    lines = list(native.lines(project, with_suggestions=True))
+    assert len(lines) == 5
+    for line in lines:
+        assert json.dumps(json.loads(line), ensure_ascii=False) == line
+
+
 def test_native_record_shape(project):
     labelled(project)
     record = next(native.records(project, status="done"))

@@ -5,73 +5,78 @@
      "relations": [{"id", "source", "target", "type"}]}
 
 Offsets are Unicode code points, end exclusive (Python's `text[start:end]`).
-`annotator import` reads this shape back (annotator/core/ingest/jsonl.py).
+Spans are in text order (start, end, id).  `annotator import` reads this shape
+back (annotator/core/ingest/jsonl.py).
+
+Lines are written as text directly rather than through dicts and json.dumps:
+it keeps a 200,000-span export near the cost of json.dumps alone (see
+benchmarks/bench_export.py).  The output is exactly what json.dumps(record,
+ensure_ascii=False) gives; tests/core/test_export.py holds it to that.
 """
 from __future__ import annotations
 
 import json
-from itertools import groupby
+from json.encoder import encode_basestring as _quote  # the C encoder, as json.dumps uses
 from pathlib import Path
 from typing import Iterator
 
 from annotator.core.interchange.files import atomic_write, check_offsets
 from annotator.core.store import Project
 
+_SPAN = '{"id": %d, "start": %d, "end": %d, "label": %s, "text": %s, "attrs": %s, "annotator": %s, "origin": %s}'
+_RELATION = '{"id": %d, "source": %d, "target": %d, "type": %s}'
+_RECORD = '{"id": %d, "text": %s, "meta": %s, "status": %s, "spans": [%s], "relations": [%s]}'
 
-def records(project: Project, *, status: str | None = None,
-            with_suggestions: bool = False) -> Iterator[dict]:
-    """Native records in document order, every span checked against its text."""
+
+def lines(project: Project, *, status: str | None = None, with_suggestions: bool = False) -> Iterator[str]:
+    """JSON text of each document's record, in document order, every span checked against its text."""
     db = project.db
-    doc_where, doc_args = ("WHERE status = ?", [status]) if status else ("", [])
-    span_where = "" if with_suggestions else "AND s.origin != 'suggested'"
-    span_rows = db.execute(
-        "SELECT s.document_id, s.id, s.start, s.end, s.label, s.text, s.attrs, s.annotator, s.origin"
-        f" FROM spans s JOIN documents d ON d.id = s.document_id {doc_where.replace('status', 'd.status')}"
-        f" {'AND' if doc_where else 'WHERE'} 1 {span_where} ORDER BY s.document_id, s.start, s.end, s.layer, s.id",
-        doc_args)
-    spans_by_doc = groupby(span_rows, key=lambda r: r[0])
-    rel_rows = db.execute(
-        "SELECT s.document_id, r.id, r.source_id, r.target_id, r.type FROM relations r"
-        f" JOIN spans s ON s.id = r.source_id JOIN spans t ON t.id = r.target_id"
-        f" WHERE 1 {span_where} {span_where.replace('s.', 't.')} ORDER BY s.document_id, r.id")
-    rels_by_doc = groupby(rel_rows, key=lambda r: r[0])
-    next_spans, next_rels = next(spans_by_doc, None), next(rels_by_doc, None)
-    for doc in db.execute(
+    doc_filter, args = ("WHERE status = ?", [status]) if status else ("", [])
+    origin_filter = "" if with_suggestions else "AND s.origin != 'suggested'"
+    span_query = ("SELECT s.id, s.start, s.end, s.label, s.text, s.attrs, s.annotator, s.origin FROM spans s"
+                  f" WHERE s.document_id = ? {origin_filter} ORDER BY s.start, s.end, s.id")
+    relation_query = ("SELECT r.id, r.source_id, r.target_id, r.type FROM relations r"
+                      " JOIN spans s ON s.id = r.source_id JOIN spans t ON t.id = r.target_id"
+                      f" WHERE s.document_id = ? {origin_filter} {origin_filter.replace('s.', 't.')} ORDER BY r.id")
+    # Labels, annotators and origins repeat: quote each once (plain lookups keep the span loop fast).
+    quoted = {v: _quote(v) for (v,) in db.execute("SELECT key FROM labels UNION SELECT name FROM annotators"
+                                                  " UNION SELECT DISTINCT type FROM relations")}
+    quoted.update({v: _quote(v) for v in ("", "manual", "suggested", "imported", "todo", "in_progress", "done",
+                                          "skipped")})
+    for doc_id, text, title, source, published, file_name, source_sha, doc_status, reason, meta_json in db.execute(
             "SELECT id, text, title, source, published, file_name, source_sha256, status, skip_reason, meta"
-            f" FROM documents {doc_where} ORDER BY id", doc_args):
-        doc_id, text = doc[0], doc[1]
-        meta = {"title": doc[2], "source": doc[3], "published": doc[4], "file": doc[5], "source_sha256": doc[6]}
-        meta.update(json.loads(doc[9]))
-        if doc[8]:
-            meta["skip_reason"] = doc[8]
+            f" FROM documents {doc_filter} ORDER BY id", args).fetchall():
+        meta = {"title": title, "source": source, "published": published, "file": file_name,
+                "source_sha256": source_sha, **json.loads(meta_json)}
+        if reason:
+            meta["skip_reason"] = reason
         spans = []
-        while next_spans is not None and next_spans[0] < doc_id:
-            next_spans = next(spans_by_doc, None)
-        if next_spans is not None and next_spans[0] == doc_id:
-            for _, sid, start, end, label, span_text, attrs, annotator, origin in next_spans[1]:
-                check_offsets(doc_id, text, sid, start, end, span_text)
-                spans.append({"id": sid, "start": start, "end": end, "label": label, "text": span_text,
-                              "attrs": json.loads(attrs), "annotator": annotator or "", "origin": origin})
-            next_spans = next(spans_by_doc, None)
-        relations = []
-        while next_rels is not None and next_rels[0] < doc_id:
-            next_rels = next(rels_by_doc, None)
-        if next_rels is not None and next_rels[0] == doc_id:
-            relations = [{"id": rid, "source": src, "target": dst, "type": typ}
-                         for _, rid, src, dst, typ in next_rels[1]]
-            next_rels = next(rels_by_doc, None)
-        yield {"id": doc_id, "text": text, "meta": meta, "status": doc[7], "spans": spans, "relations": relations}
+        length = len(text)
+        for sid, start, end, label, span_text, attrs, annotator, origin in db.execute(span_query, [doc_id]):
+            if not 0 <= start < end <= length or text[start:end] != span_text:
+                check_offsets(doc_id, text, sid, start, end, span_text)  # raises, saying what is wrong
+            spans.append(_SPAN % (sid, start, end, quoted[label], _quote(span_text), attrs,
+                                  quoted[annotator or ""], quoted[origin]))
+        relations = [_RELATION % (rid, src, dst, quoted[typ])
+                     for rid, src, dst, typ in db.execute(relation_query, [doc_id])]
+        yield _RECORD % (doc_id, _quote(text), json.dumps(meta, ensure_ascii=False), quoted[doc_status],
+                         ", ".join(spans), ", ".join(relations))
+
+
+def records(project: Project, **options) -> Iterator[dict]:
+    """The same records as dicts."""
+    return (json.loads(line) for line in lines(project, **options))
 
 
 def export(project: Project, path: Path, *, status: str | None = None, with_suggestions: bool = False) -> int:
     """Write native JSONL to `path` atomically; returns the number of documents.
 
-    All records are checked before the file is replaced, so a bad span leaves
-    any earlier export in place."""
-    lines = [json.dumps(r, ensure_ascii=False) for r in records(project, status=status,
-                                                                 with_suggestions=with_suggestions)]
+    Lines go to a temporary file that replaces `path` only once every span has
+    passed its check: a bad span leaves any earlier export in place."""
+    count = 0
     with atomic_write(path) as f:
-        for line in lines:
+        for line in lines(project, status=status, with_suggestions=with_suggestions):
             f.write(line)
             f.write("\n")
-    return len(lines)
+            count += 1
+    return count

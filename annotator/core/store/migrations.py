@@ -68,7 +68,8 @@ def m001_initial(db: Database) -> None:
         source_sha256 TEXT NOT NULL DEFAULT '',  -- of the original file's bytes
         status TEXT NOT NULL DEFAULT 'todo' CHECK ({STATUS_CHECK}),
         skip_reason TEXT NOT NULL DEFAULT '',
-        meta TEXT NOT NULL DEFAULT '{{}}',      -- JSON object
+        meta TEXT NOT NULL DEFAULT '{{}}'       -- JSON object
+            CHECK (json_valid(meta) AND json_type(meta) = 'object'),
         imported_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );
@@ -84,14 +85,16 @@ def m001_initial(db: Database) -> None:
         label TEXT NOT NULL REFERENCES labels(key),
         layer TEXT NOT NULL CHECK ({LAYER_CHECK}),
         text TEXT NOT NULL,                   -- documents.text[start:end], checked on write
-        attrs TEXT NOT NULL DEFAULT '{{}}',     -- JSON object
+        attrs TEXT NOT NULL DEFAULT '{{}}'      -- JSON object (exports splice it as it is)
+            CHECK (json_valid(attrs) AND json_type(attrs) = 'object'),
         annotator TEXT REFERENCES annotators(name),
         origin TEXT NOT NULL DEFAULT 'manual' CHECK ({ORIGIN_CHECK}),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         CHECK (start >= 0 AND start < end)
     );
-    CREATE INDEX spans_document ON spans(document_id, layer, start);
+    CREATE INDEX spans_document ON spans(document_id, layer, start);   -- overlap checks
+    CREATE INDEX spans_order ON spans(document_id, start, end);        -- reading in text order
     CREATE INDEX spans_label ON spans(label);
 
     CREATE TABLE relations (

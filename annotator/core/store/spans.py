@@ -36,7 +36,7 @@ def _record(span: Span) -> dict:
 def spans(self: "Project", doc_id: int, *, origin: str | None = None) -> list[Span]:
     where, args = ("AND origin = ?", [origin]) if origin else ("", [])
     return [_row(r) for r in self.db.execute(
-        f"SELECT {_COLUMNS} FROM spans WHERE document_id = ? {where} ORDER BY start, end, layer, id",
+        f"SELECT {_COLUMNS} FROM spans WHERE document_id = ? {where} ORDER BY start, end, id",
         [doc_id, *args])]
 
 
