@@ -9,6 +9,7 @@ import functools
 import json
 import logging
 import sys
+import unicodedata
 from pathlib import Path
 
 import click
@@ -73,9 +74,15 @@ def summary(project_path: Path | None) -> None:
         click.echo("")
         for row in project.progress():
             click.echo(f"  {row['document_id']:>4}  {row['status']:<11} {row['published'] or '-':<19} "
-                       f"{row['source'] or '-':<12} {row['title']}")
+                       f"{pad(row['source'] or '-', 18)} {row['title']}")
         click.echo("\nThe annotation window is not built yet; the commands above work today: "
                    "annotator --help")
+
+
+def pad(text: str, width: int) -> str:
+    """Left-align in a terminal where CJK characters take two columns."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
 
 
 def print_stats(project: Project, *, as_json: bool) -> None:
