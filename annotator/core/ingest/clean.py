@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from annotator.core.ingest.dates import DATE, find_iso
+
 _EDGE = " \t\u3000\u00a0"
 _BULLET = re.compile(r"^[•●·▪◆■►▶]\s*")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                   r"(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _TIMESTAMP_ONLY = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SENTENCE_END = re.compile(r"[。!?!?…;;”」』)】]$")
 _NAV = re.compile(r"当前位置|您的位置|首页\s*[>›»]|\s[>›»]\s|^(返回|顶部|全\s*部|首页|打印|关闭(窗口)?|字号|收藏)$")
@@ -58,23 +58,15 @@ def _is_body(line: str) -> bool:
     return not _NAV.search(line) and (len(line) >= 40 or (len(line) >= 8 and bool(_SENTENCE_END.search(line))))
 
 
-def _iso(m: re.Match) -> str:
-    year, month, day, hour, minute, second = m.groups()
-    date = f"{year}-{int(month):02d}-{int(day):02d}"
-    if hour is None:
-        return date
-    return f"{date}T{int(hour):02d}:{minute}" + (f":{second}" if second else "")
-
-
 def clean_page(text: str, *, raw: bool = False) -> Page:
     lines = [_strip(line) for line in text.split("\n")]
     filled = [i for i, line in enumerate(lines) if line]
     if not filled:
         return Page(text="\n".join(_trim_blank(text.split("\n"))) if raw else "")
-    first_body = next((i for i in filled if _is_body(lines[i]) and not _DATE.search(lines[i][:40])), filled[-1])
+    first_body = next((i for i in filled if _is_body(lines[i]) and not DATE.search(lines[i][:40])), filled[-1])
     header = [i for i in filled if i < first_body][:MAX_HEADER_LINES]
     dateline = next((i for i in header + [first_body]
-                     if _DATE.search(lines[i]) and len(lines[i]) <= 100 and not _is_sentence(lines[i])), None)
+                     if DATE.search(lines[i]) and len(lines[i]) <= 100 and not _is_sentence(lines[i])), None)
     title, title_at, guessed = _title(lines, filled, header, dateline, first_body)
     footer = _footer_start(lines, filled, max(first_body, dateline or 0))
     published, source = _published_and_source(lines, dateline, filled, footer, guessed)
@@ -114,7 +106,7 @@ def _title(lines, filled, header, dateline, first_body):
 
 def _title_like(line: str) -> bool:
     return 4 <= len(line) <= TITLE_MAX and not _NAV.search(line) and not _BOILERPLATE.search(line) \
-        and not _DATE.search(line)
+        and not DATE.search(line)
 
 
 def _footer_start(lines, filled, after):
@@ -127,7 +119,7 @@ def _footer_start(lines, filled, after):
 def _published_and_source(lines, dateline, filled, footer, guessed):
     published = ""
     if dateline is not None:
-        published = _iso(_DATE.search(lines[dateline]))
+        published = find_iso(lines[dateline])
     else:
         body = "\n".join(lines[i] for i in filled if footer is None or i < footer)
         years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", body) if 1990 <= int(y) <= 2100]
@@ -139,7 +131,7 @@ def _published_and_source(lines, dateline, filled, footer, guessed):
     for pattern in _SOURCE_PATTERNS:
         if pattern is None:
             if dateline is not None:
-                before = lines[dateline][:_DATE.search(lines[dateline]).start()].strip(_EDGE)
+                before = lines[dateline][:DATE.search(lines[dateline]).start()].strip(_EDGE)
                 if before and not re.search(r"[::]", before) and len(before) <= 20:
                     return published, before
             continue

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from annotator.core.ingest.dates import find_iso
+
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
           "article", "header", "blockquote", "pre", "figure", "figcaption", "dd", "dt", "dl", "hr", "td", "th",
           "main", "address", "center"}
@@ -21,7 +23,6 @@ _META_KEYS = {
     "published": ("article:published_time", "publishdate", "pubdate", "publish_date", "date", "dc.date",
                   "og:release_date", "datepublished"),
 }
-_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
 class _Extractor(HTMLParser):
@@ -103,12 +104,8 @@ def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
         if title:
             meta["title"] = title
     if "published" in meta:
-        m = _DATE.search(meta["published"])
-        if m:
-            y, mo, d, h, mi, s = m.groups()
-            meta["published"] = f"{y}-{int(mo):02d}-{int(d):02d}" + (
-                f"T{int(h):02d}:{mi}" + (f":{s}" if s else "") if h else "")
-        else:
+        meta["published"] = find_iso(meta["published"])
+        if not meta["published"]:
             del meta["published"]
     if "charset" in parser.meta:
         meta["charset"] = parser.meta["charset"]
