@@ -45,9 +45,11 @@ def handle_errors(fn):
     return wrapper
 
 
-def require_project(project_path: Path | None) -> Path:
+def require_project(project_path: Path | None, *, existing: bool = False) -> Path:
     if project_path is None:
         raise click.UsageError("give the project file with --project FILE")
+    if existing and not project_path.exists():
+        raise AnnotatorError(f"no project file at {project_path}")
     return project_path
 
 
@@ -141,9 +143,7 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
 def export_command(project_path: Path | None, fmt: str, status: str | None, out: Path | None,
                    with_suggestions: bool) -> None:
     """Export labels. Every span is checked against its text before anything is written."""
-    path = require_project(project_path)
-    if not path.exists():
-        raise AnnotatorError(f"no project file at {path}")
+    path = require_project(project_path, existing=True)
     with Project.open(path) as project:
         targets = [out] if out else [Path("exports") / f"{path.stem}-{fmt}.jsonl"]
         if fmt == "metrics" and out is None:
@@ -160,10 +160,7 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
 @handle_errors
 def stats_command(project_path: Path | None, as_json: bool) -> None:
     """Documents by status and spans by label."""
-    path = require_project(project_path)
-    if not path.exists():
-        raise AnnotatorError(f"no project file at {path}")
-    with Project.open(path) as project:
+    with Project.open(require_project(project_path, existing=True)) as project:
         print_stats(project, as_json=as_json)
 
 
@@ -177,7 +174,7 @@ def schema_group() -> None:
 @handle_errors
 def schema_show(project_path: Path | None) -> None:
     """Print the project's schema as JSON."""
-    with Project.open(require_project(project_path)) as project:
+    with Project.open(require_project(project_path, existing=True)) as project:
         click.echo(json.dumps(schema_to_dict(project.schema), ensure_ascii=False, indent=2))
 
 

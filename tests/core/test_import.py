@@ -134,6 +134,8 @@ GOOD = {"text": TEXT, "spans": [{"start": 0, "end": 3, "label": "REGION"}]}
     (jsonl({"text": TEXT, "spans": [{"start": 0, "end": 3, "label": "PLACE"}]}).strip(),
      "label 'PLACE' is not in the project's schema"),
     (jsonl({"text": TEXT, "status": "finished"}).strip(), "'status' must be one of todo, in_progress, done, skipped"),
+    ('{"text": "资阳市", "spans": [{"start": 0, "end": 3, "label": "REGION", "attrs": {"note": "\\udc00"}}]}',
+     "a span or relation holds a lone surrogate (U+DC00)"),
 ])
 def test_malformed_jsonl_lines_are_skipped_with_line_and_reason(project, tmp_path, line, reason):
     path = write(tmp_path / "data.jsonl", jsonl({"text": "第一篇报告。"}, line, {"text": "第三篇报告。"}))

@@ -80,6 +80,7 @@ def test_every_change_is_in_the_event_log_with_before_and_after(project, doc_id)
     project.update_span(span.id, label="ORG")
     project.delete_span(span.id)
     project.set_status(doc_id, "skipped", "duplicate of another report")
+    assert project.events(doc_id)[0]["after"] == {"title": "t", "file": "", "spans": 0}
     actions = [(e["action"], e["annotator"]) for e in project.events(doc_id)]
     assert actions == [("import_document", "tester"), ("add_span", "tester"), ("update_span", "tester"),
                        ("delete_span", "tester"), ("set_status", "tester")]

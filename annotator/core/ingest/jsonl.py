@@ -77,6 +77,8 @@ def parse_object(obj: Any) -> Record:
     if len(ids) != len(set(ids)):
         raise RecordError("span ids are not unique")
     relations = [_relation(i, r, set(ids)) for i, r in enumerate(_list(obj, "relations"), 1)]
+    _no_surrogates(json.dumps([obj.get("spans"), obj.get("relations")], ensure_ascii=False, default=str),
+                   "a span or relation")
     return Record(doc, spans, relations)
 
 

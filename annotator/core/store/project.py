@@ -202,10 +202,11 @@ class Project:
                  stamp, stamp])
             doc_id = cursor.lastrowid
             self._texts[doc_id] = doc.text
-            id_map = {}
+            id_map, count = {}, 0
             for span in spans:
                 keep = span.id if span.id is not None and not self._taken("spans", span.id) else None
                 new = span_ops.insert_span(self, doc_id, span, span_id=keep)
+                count += 1
                 if span.id is not None:
                     id_map[span.id] = new.id
             for rel in relations:
@@ -213,7 +214,7 @@ class Project:
                 span_ops.insert_relation(self, id_map[rel.source_id], id_map[rel.target_id], rel.type,
                                          relation_id=keep)
             self._log("import_document", document_id=doc_id,
-                      after={"title": doc.title, "file": doc.file_name, "spans": len(id_map) or None})
+                      after={"title": doc.title, "file": doc.file_name, "spans": count})
         return doc_id
 
     def _taken(self, table: str, row_id: int) -> bool:
