@@ -87,7 +87,8 @@ def test_every_change_is_in_the_event_log_with_before_and_after(project, doc_id)
     update = project.events(doc_id)[2]
     assert update["before"]["label"] == "REGION" and update["after"]["label"] == "ORG"
     assert project.events(doc_id)[3]["before"]["text"] == "云阳县"
-    assert project.events(doc_id)[4]["after"] == {"status": "skipped", "reason": "duplicate of another report"}
+    assert project.events(doc_id)[4]["after"] == {"document_id": doc_id, "status": "skipped",
+                                                  "reason": "duplicate of another report"}
 
 
 def test_the_event_log_is_append_only(project, doc_id):

@@ -109,10 +109,14 @@ def m001_initial(db: Database) -> None:
     CREATE INDEX relations_target ON relations(target_id);
 
     -- Append-only record of every change: audit trail and the base of undo.
+    -- One user action is one batch (a transaction); undo and redo are batches too.
     CREATE TABLE events (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         at TEXT NOT NULL,
         annotator TEXT,
+        batch INTEGER NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo')),
+        target INTEGER,                       -- for undo/redo: the batch undone or redone
         action TEXT NOT NULL,
         document_id INTEGER,
         span_id INTEGER,
@@ -121,6 +125,7 @@ def m001_initial(db: Database) -> None:
         after TEXT                            -- JSON of the object after, NULL when deleted
     );
     CREATE INDEX events_document ON events(document_id);
+    CREATE INDEX events_batch ON events(batch);
     CREATE TRIGGER events_no_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
     CREATE TRIGGER events_no_delete BEFORE DELETE ON events

@@ -11,12 +11,14 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
 from annotator.core.model import STATUSES, AnnotatorError, Document, Relation, Schema
 from annotator.core.schema import default_schema, parse_schema, schema_to_dict
+from annotator.core.store import history
 from annotator.core.store import spans as span_ops
 from annotator.core.store.clock import now
 from annotator.core.store.migrations import migrations
@@ -48,6 +50,8 @@ class Project:
         self.annotator = annotator
         self._schema: Schema | None = None
         self._texts: dict[int, str] = {}  # texts never change: cache them for offset checks
+        self._batch: tuple[int, str, int | None] | None = None  # the change being written
+        self._stacks: tuple[list[int], list[int]] | None = None  # undo and redo batches, see history.py
 
     @classmethod
     def open(cls, path: str | Path | None, *, annotator: str | None = None,
@@ -124,7 +128,7 @@ class Project:
                                 f"but {count} spans use it")
         if problems:
             raise AnnotatorError("cannot change the schema: " + "; ".join(problems))
-        with self.db.atomic():
+        with self.change():
             before = schema_to_dict(self.schema)
             self._write_schema(schema)
             self._log("set_schema", before=before, after=schema_to_dict(schema))
@@ -153,21 +157,42 @@ class Project:
         if name:
             self.db.execute("INSERT OR IGNORE INTO annotators(name, created_at) VALUES (?, ?)", [name, now()])
 
+    @contextmanager
+    def change(self, kind: str = "do", target: int | None = None) -> Iterator[int]:
+        """One user action: one transaction and one batch in the event log.
+
+        Nested calls join the outer change, so "label all occurrences" is one
+        action to undo.  Yields the batch number."""
+        if self._batch is not None:
+            yield self._batch[0]
+            return
+        with self.db.atomic():
+            number = self.db.execute("SELECT coalesce(max(batch), 0) + 1 FROM events").fetchone()[0]
+            self._batch = (number, kind, target)
+            try:
+                yield number
+            finally:
+                self._batch = None
+        self._stacks = None  # recomputed from the log when next asked for
+
     def _log(self, action: str, *, document_id: int | None = None, span_id: int | None = None,
              relation_id: int | None = None, before: Any = None, after: Any = None) -> None:
+        assert self._batch is not None, "changes are logged inside Project.change()"
+        batch, kind, target = self._batch
         self.db.execute(
-            "INSERT INTO events(at, annotator, action, document_id, span_id, relation_id, before, after)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [now(), self.annotator, action, document_id, span_id, relation_id,
+            "INSERT INTO events(at, annotator, batch, kind, target, action, document_id, span_id, relation_id,"
+            " before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [now(), self.annotator, batch, kind, target, action, document_id, span_id, relation_id,
              None if before is None else json.dumps(before, ensure_ascii=False),
              None if after is None else json.dumps(after, ensure_ascii=False)])
 
     def events(self, document_id: int | None = None) -> list[dict]:
         where, args = ("WHERE document_id = ?", [document_id]) if document_id is not None else ("", [])
-        rows = self.db.execute(f"SELECT id, at, annotator, action, document_id, span_id, relation_id, before, after "
-                               f"FROM events {where} ORDER BY id", args)
-        keys = ("id", "at", "annotator", "action", "document_id", "span_id", "relation_id", "before", "after")
-        return [{**dict(zip(keys, r)), "before": r[7] and json.loads(r[7]), "after": r[8] and json.loads(r[8])}
+        rows = self.db.execute(f"SELECT id, at, annotator, batch, kind, target, action, document_id, span_id,"
+                               f" relation_id, before, after FROM events {where} ORDER BY id", args)
+        keys = ("id", "at", "annotator", "batch", "kind", "target", "action", "document_id", "span_id",
+                "relation_id", "before", "after")
+        return [{**dict(zip(keys, r)), "before": r[10] and json.loads(r[10]), "after": r[11] and json.loads(r[11])}
                 for r in rows]
 
     # documents -----------------------------------------------------------
@@ -191,7 +216,7 @@ class Project:
         if doc.status not in STATUSES:
             raise AnnotatorError(f"unknown status {doc.status!r}")
         stamp = now()
-        with self.db.atomic():
+        with self.change():
             doc_id = doc.id if doc.id is not None and not self._taken("documents", doc.id) else None
             cursor = self.db.execute(
                 "INSERT INTO documents(id, title, source, published, file_name, text, text_sha256, source_sha256,"
@@ -256,11 +281,12 @@ class Project:
         if before is None:
             raise AnnotatorError(f"no document {doc_id} in this project")
         reason = reason if status == "skipped" else ""
-        with self.db.atomic():
+        with self.change():
             self.db.execute("UPDATE documents SET status = ?, skip_reason = ?, updated_at = ? WHERE id = ?",
                             [status, reason, now(), doc_id])
-            self._log("set_status", document_id=doc_id, before={"status": before[0], "reason": before[1]},
-                      after={"status": status, "reason": reason})
+            self._log("set_status", document_id=doc_id,
+                      before={"document_id": doc_id, "status": before[0], "reason": before[1]},
+                      after={"document_id": doc_id, "status": status, "reason": reason})
 
     # spans and relations (rules live in store/spans.py) -------------------
 
@@ -272,6 +298,13 @@ class Project:
     relations = span_ops.relations
     add_relation = span_ops.add_relation
     delete_relation = span_ops.delete_relation
+
+    # undo and redo (history.py) ---------------------------------------------
+
+    undo = history.undo
+    redo = history.redo
+    can_undo = history.can_undo
+    can_redo = history.can_redo
 
     # summaries -------------------------------------------------------------
 

@@ -27,7 +27,7 @@ def _row(r: tuple) -> Span:
                 attrs=json.loads(r[7]), annotator=r[8] or "", origin=r[9])
 
 
-def _record(span: Span) -> dict:
+def record(span: Span) -> dict:
     """What the event log keeps of a span (enough to recreate it)."""
     d = asdict(span)
     return {k: d[k] for k in ("id", "document_id", "start", "end", "label", "text", "attrs", "origin", "annotator")}
@@ -94,9 +94,9 @@ def insert_span(self: "Project", doc_id: int, span: Span, *, span_id: int | None
 
 def add_span(self: "Project", doc_id: int, start: int, end: int, label: str, *,
              attrs: dict | None = None, origin: str = "manual") -> Span:
-    with self.db.atomic():
+    with self.change():
         new = insert_span(self, doc_id, Span(start, end, label, "", attrs or {}, self.annotator, origin))
-        self._log("add_span", document_id=doc_id, span_id=new.id, after=_record(new))
+        self._log("add_span", document_id=doc_id, span_id=new.id, after=record(new))
     return new
 
 
@@ -109,7 +109,7 @@ def update_span(self: "Project", span_id: int, **changes: Any) -> Span:
     new = Span(**{**asdict(old), **changes})
     layer, text = check_span(self, old.document_id, new.start, new.end, new.label, new.attrs, new.origin,
                              ignore_id=span_id)
-    with self.db.atomic():
+    with self.change():
         self.db.execute(
             "UPDATE spans SET start = ?, end = ?, label = ?, layer = ?, text = ?, attrs = ?, origin = ?,"
             " annotator = ?, updated_at = ? WHERE id = ?",
@@ -117,17 +117,17 @@ def update_span(self: "Project", span_id: int, **changes: Any) -> Span:
              new.origin, self.annotator, now(), span_id])
         new = span(self, span_id)
         self._log("update_span", document_id=old.document_id, span_id=span_id,
-                  before=_record(old), after=_record(new))
+                  before=record(old), after=record(new))
     return new
 
 
 def delete_span(self: "Project", span_id: int) -> None:
     old = span(self, span_id)
-    with self.db.atomic():
+    with self.change():
         gone = relations(self, old.document_id, span_id=span_id)
         self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])  # relations cascade
         self._log("delete_span", document_id=old.document_id, span_id=span_id,
-                  before={**_record(old), "relations": [asdict(r) for r in gone]})
+                  before={**record(old), "relations": [asdict(r) for r in gone]})
 
 
 def relations(self: "Project", doc_id: int, *, span_id: int | None = None) -> list[Relation]:
@@ -153,7 +153,7 @@ def insert_relation(self: "Project", source_id: int, target_id: int, type_: str,
 
 
 def add_relation(self: "Project", source_id: int, target_id: int, type_: str) -> Relation:
-    with self.db.atomic():
+    with self.change():
         rel = insert_relation(self, source_id, target_id, type_)
         self._log("add_relation", document_id=span(self, source_id).document_id, relation_id=rel.id,
                   after=asdict(rel))
@@ -165,7 +165,7 @@ def delete_relation(self: "Project", relation_id: int) -> None:
                           " JOIN spans s ON s.id = r.source_id WHERE r.id = ?", [relation_id]).fetchone()
     if row is None:
         raise SpanError(f"no relation {relation_id} in this project")
-    with self.db.atomic():
+    with self.change():
         self.db.execute("DELETE FROM relations WHERE id = ?", [relation_id])
         self._log("delete_relation", document_id=row[4], relation_id=relation_id,
                   before=asdict(Relation(row[1], row[2], row[3], id=row[0])))

@@ -1,0 +1,1 @@
+"""The PySide6 window: thin adapters over annotator.core."""

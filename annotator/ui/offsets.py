@@ -1,0 +1,30 @@
+"""Code points (storage, Python) to UTF-16 units (Qt) and back, for one text.
+
+The one place where the two counts meet.  Python finds 贫 at 2 in '😀𠮷贫困',
+Qt at 4: every character outside the BMP takes two UTF-16 units.  Plain
+Python, no Qt import, so it is tested on its own (tests/ui/test_offsets.py).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+
+class Utf16Map:
+    def __init__(self, text: str):
+        self.length = len(text)
+        # code point index of each astral character, and its UTF-16 index
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral_qt = [i + n for n, i in enumerate(self._astral)]
+        self.qt_length = self.length + len(self._astral)
+
+    def to_qt(self, cp: int) -> int:
+        """UTF-16 position of code point position `cp` (0..len)."""
+        return cp + bisect_left(self._astral, cp)
+
+    def from_qt(self, qt: int) -> int:
+        """Code point position of UTF-16 position `qt`; a position inside a
+        surrogate pair rounds down to the start of its character."""
+        before = bisect_left(self._astral_qt, qt)  # astral characters starting before qt
+        if before and self._astral_qt[before - 1] + 1 == qt:
+            return self._astral[before - 1]
+        return qt - before
