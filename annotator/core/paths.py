@@ -50,6 +50,14 @@ def user_config_dir() -> Path:
     return _user_dir("config")
 
 
+def user_cache_dir() -> Path:
+    """For jieba's dictionary cache (it would otherwise write to the system temp folder)."""
+    home = os.environ.get("ANNOTATOR_HOME")
+    path = Path(home) / "cache" if home else Path(platformdirs.user_cache_dir(APP, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def log_file() -> Path:
     return _user_dir("log") / "annotator.log"
 

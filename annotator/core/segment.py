@@ -1,0 +1,90 @@
+"""Word boundaries from jieba, for snapping selections to whole words.
+
+jieba takes most of a second to load its dictionary, so it loads once, in a
+background thread (`start()`), and the window never waits for it at start-up;
+until it is ready, selections are only trimmed.  Boundaries are computed per
+line (a paragraph) and cached, so a 200,000-character report costs nothing
+until someone selects in it.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+
+from annotator.core import paths
+
+_WHITESPACE = " \t\n\u00a0\u3000\u2028\u2029"
+_lock = threading.Lock()
+_tokenizer = None
+_ready = threading.Event()
+
+
+def _load() -> None:
+    global _tokenizer
+    with _lock:
+        if _tokenizer is not None:
+            return
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.tmp_dir = str(paths.user_cache_dir())
+        tokenizer.initialize()
+        _tokenizer = tokenizer
+        _ready.set()
+
+
+def start() -> threading.Thread:
+    """Load jieba in the background; returns the thread."""
+    thread = threading.Thread(target=_load, name="jieba", daemon=True)
+    thread.start()
+    return thread
+
+
+def ready() -> bool:
+    return _ready.is_set()
+
+
+@lru_cache(maxsize=4096)
+def line_bounds(line: str) -> tuple[int, ...]:
+    """Word boundaries inside one line, as code point offsets (0 and len included)."""
+    _load()
+    return tuple(sorted({0, len(line), *(end for _, _, end in _tokenizer.tokenize(line))}))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop whitespace at either edge; None when nothing is left."""
+    while start < end and text[start] in _WHITESPACE:
+        start += 1
+    while end > start and text[end - 1] in _WHITESPACE:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def snap(text: str, start: int, end: int, *, words: bool = True) -> tuple[int, int] | None:
+    """The selection [start, end) widened to whole words (when jieba is ready) and trimmed."""
+    trimmed = trim(text, start, end)
+    if trimmed is None or not words or not ready():
+        return trimmed
+    start, end = trimmed
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    if end > line_end:  # across lines: snap each edge within its own line
+        first = _widen(text, line_start, line_end, start, None)
+        last_start = text.rfind("\n", 0, end) + 1
+        last_end = text.find("\n", end)
+        last = _widen(text, last_start, len(text) if last_end == -1 else last_end, None, end)
+        return trim(text, first, last)
+    bounds = line_bounds(text[line_start:line_end])
+    s = max(b for b in bounds if b <= start - line_start) + line_start
+    e = min(b for b in bounds if b >= end - line_start) + line_start
+    return trim(text, s, e)
+
+
+def _widen(text: str, line_start: int, line_end: int, start: int | None, end: int | None) -> int:
+    bounds = line_bounds(text[line_start:line_end])
+    if start is not None:
+        return max(b for b in bounds if b <= start - line_start) + line_start
+    return min(b for b in bounds if b >= end - line_start) + line_start

@@ -1,0 +1,45 @@
+"""Snapping selections to jieba word boundaries, trimming whitespace, never crossing the text."""
+from hypothesis import given, settings, strategies as st
+
+from annotator.core import segment
+
+TEXT = "绥阳县坪乐镇解放村10余名镇村干部正与村民\n\u3000云阳13.4万贫困群众 如期脱贫"
+
+
+def setup_module():
+    segment.start().join()
+
+
+def test_half_a_word_grows_to_the_whole_word():
+    start = TEXT.index("坪乐镇")
+    assert segment.snap(TEXT, start + 1, start + 2) == (start, start + 3)  # 乐 -> 坪乐镇
+    assert TEXT[slice(*segment.snap(TEXT, start, start + 5))] == "坪乐镇解放村"
+
+
+def test_whitespace_is_trimmed_and_character_precision_is_possible():
+    start = TEXT.index("\u3000")
+    assert TEXT[slice(*segment.snap(TEXT, start - 1, start + 3))] == "云阳"
+    assert segment.snap(TEXT, start, start + 1) is None
+    s = TEXT.index("坪")
+    assert segment.snap(TEXT, s + 1, s + 2, words=False) == (s + 1, s + 2)
+
+
+def test_selection_across_lines_snaps_each_edge():
+    start, end = TEXT.index("村民") + 1, TEXT.index("云阳") + 1
+    assert TEXT[slice(*segment.snap(TEXT, start, end))] == "村民\n\u3000云阳"
+
+
+@settings(max_examples=200)
+@given(text=st.text(alphabet=st.sampled_from("云阳县贫困户13.4万 \n\u3000𠮷😀,。"), min_size=1, max_size=40),
+       data=st.data())
+def test_snapping_contains_the_trimmed_selection(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    snapped = segment.snap(text, start, end)
+    trimmed = segment.trim(text, start, end)
+    if trimmed is None:
+        assert snapped is None
+        return
+    s, e = snapped
+    assert 0 <= s <= trimmed[0] and trimmed[1] <= e <= len(text)
+    assert text[s] not in " \n\u3000" and text[e - 1] not in " \n\u3000"
