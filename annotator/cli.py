@@ -60,25 +60,43 @@ def require_project(project_path: Path | None, *, existing: bool = False) -> Pat
 def cli(ctx: click.Context, project_path: Path | None) -> None:
     """Label entities and metrics in Chinese reports.
 
-    Without a command: open the project (by default the demo project, made
-    from the bundled reports on first use) and show its summary.
+    Without a command: open the annotation window on the last project used
+    (the demo project, made from the bundled reports, the first time).
     """
     paths.setup_logging()
     if ctx.invoked_subcommand is None:
-        ctx.invoke(summary, project_path=project_path)
+        ctx.invoke(gui_command, project_path=project_path or last_project(), open_document=None, screenshot=None)
 
 
+def last_project() -> Path:
+    from annotator.ui.app import settings  # Qt only when the window is wanted
+
+    last = settings().value("last_project", "")
+    return Path(last) if last and Path(last).exists() else demo_project()
+
+
+@cli.command(name="gui")
+@project_option
+@click.option("--open", "open_document", type=int, help="Document id to show first.")
+@click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a PNG of the window and quit (works offscreen).")
 @handle_errors
-def summary(project_path: Path | None) -> None:
-    path = project_path or demo_project()
-    with Project.open(path) as project:
-        print_stats(project, as_json=False)
-        click.echo("")
+def gui_command(project_path: Path | None, open_document: int | None, screenshot: Path | None) -> None:
+    """Open the annotation window."""
+    from annotator.ui.app import run
+
+    sys.exit(run(project_path or last_project(), open_document=open_document, screenshot=screenshot))
+
+
+@cli.command(name="list")
+@project_option
+@handle_errors
+def list_command(project_path: Path | None) -> None:
+    """The project's documents: id, status, date, source, title."""
+    with Project.open(require_project(project_path, existing=True)) as project:
         for row in project.progress():
-            click.echo(f"  {row['document_id']:>4}  {row['status']:<11} {row['published'] or '-':<19} "
+            click.echo(f"{row['document_id']:>5}  {row['status']:<11} {row['published'] or '-':<19} "
                        f"{pad(row['source'] or '-', 18)} {row['title']}")
-        click.echo("\nThe annotation window is not built yet; the commands above work today: "
-                   "annotator --help")
 
 
 def pad(text: str, width: int) -> str:

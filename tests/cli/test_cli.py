@@ -71,11 +71,18 @@ def test_schema_load_rejects_bad_files_specifically(tmp_path):
     assert "color" in result.output and "shortcut" in result.output and "Traceback" not in result.output
 
 
-def test_no_arguments_summarises_the_demo_project_in_a_real_process(tmp_path):
+def test_list_shows_each_document(tmp_path):
+    run("import", CORPUS, "-p", tmp_path / "p.db")
+    out = run("list", "-p", tmp_path / "p.db").output.splitlines()
+    assert len(out) == 5 and "今日重庆网" in out[0] and "全面小康路上一个都不少" in out[0]
+
+
+def test_gui_screenshot_of_the_demo_project_in_a_real_process(tmp_path):
+    """What `make run` starts, offscreen: the demo project is made and the window drawn."""
     env = {"ANNOTATOR_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "annotator"], capture_output=True, text=True, env=env,
-                            cwd=ROOT, timeout=120)
+    shot = tmp_path / "window.png"
+    result = subprocess.run([sys.executable, "-m", "annotator", "gui", "--screenshot", str(shot)],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "Documents 5: todo 5" in result.stdout
-    assert "全面小康路上一个都不少" in result.stdout
+    assert shot.stat().st_size > 20_000  # a real picture, not an empty window
     assert list(tmp_path.rglob("demo.db"))

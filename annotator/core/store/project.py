@@ -298,6 +298,7 @@ class Project:
     relations = span_ops.relations
     add_relation = span_ops.add_relation
     delete_relation = span_ops.delete_relation
+    label_occurrences = span_ops.label_occurrences
 
     # undo and redo (history.py) ---------------------------------------------
 

@@ -169,3 +169,20 @@ def delete_relation(self: "Project", relation_id: int) -> None:
         self.db.execute("DELETE FROM relations WHERE id = ?", [relation_id])
         self._log("delete_relation", document_id=row[4], relation_id=relation_id,
                   before=asdict(Relation(row[1], row[2], row[3], id=row[0])))
+
+
+def label_occurrences(self: "Project", doc_ids: list[int], needle: str, label: str) -> list[Span]:
+    """Label every occurrence of `needle` in these documents as one change; occurrences
+    that are already labelled or would overlap a span of the same layer are left alone."""
+    made = []
+    with self.change():
+        for doc_id in doc_ids:
+            text = self.text(doc_id)
+            start = text.find(needle) if needle else -1
+            while start != -1:
+                try:  # check_span refuses before anything is written
+                    made.append(add_span(self, doc_id, start, start + len(needle), label))
+                except SpanError:
+                    pass
+                start = text.find(needle, start + len(needle))
+    return made

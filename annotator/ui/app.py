@@ -1,0 +1,82 @@
+"""Starting the window: Qt application, translations, settings, error handling, screenshots."""
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.core import paths, segment
+from annotator.core.store import Project
+
+log = logging.getLogger("annotator")
+
+
+def settings() -> QSettings:
+    """Window settings live in the user config folder (a file, the same on every platform)."""
+    return QSettings(str(paths.user_config_dir() / "annotator.ini"), QSettings.IniFormat)
+
+
+def language(store: QSettings) -> str:
+    chosen = store.value("language", "")
+    return chosen or ("zh_CN" if QLocale.system().name().startswith("zh") else "en")
+
+
+def install_translations(app: QApplication, code: str) -> list[QTranslator]:
+    translators = []
+    if code != "en":
+        for directory, name in ((str(paths.resource_path("translations")), f"annotator_{code}"),
+                                (QLibraryInfo.path(QLibraryInfo.TranslationsPath), f"qtbase_{code}")):
+            translator = QTranslator(app)
+            if translator.load(name, directory):
+                app.installTranslator(translator)
+                translators.append(translator)
+            else:
+                log.warning("translation %s not found in %s", name, directory)
+    return translators
+
+
+def _excepthook(kind, value, tb) -> None:
+    """A bug shows a plain message and goes to the log with its traceback."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    app = QApplication.instance()
+    if app is not None:
+        QMessageBox.critical(None, "Report annotator",
+                             QApplication.translate("app", "Something went wrong and was written to the log:")
+                             + f"\n{paths.log_file()}\n\n{value}")
+
+
+def run(project_path: Path, *, open_document: int | None = None, screenshot: Path | None = None) -> int:
+    from annotator.ui.main_window import MainWindow
+
+    paths.setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Report annotator")
+    store = settings()
+    code = language(store)
+    app._translators = install_translations(app, code)  # keep them alive
+    segment.start()  # jieba loads while the window opens
+    sys.excepthook = _excepthook
+    project = Project.open(project_path)
+    window = MainWindow(project, store, english=(code == "en"))
+    zoom = store.value("zoom", None)
+    if zoom is not None:
+        font = QFont(window.view.font())
+        font.setPointSizeF(float(zoom))
+        window.view.setFont(font)
+    if open_document is not None:
+        window.open_document(open_document)
+    window.show()
+    if screenshot is not None:
+        def shoot() -> None:
+            window.grab().save(str(screenshot))
+            window.close()
+            app.quit()
+        QTimer.singleShot(300, shoot)
+    result = app.exec()
+    project.close()
+    return result

@@ -1,0 +1,486 @@
+"""The main window: menus, docks and keyboard labelling, all through annotator.core."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLineEdit, QMainWindow,
+                               QMessageBox, QProgressDialog, QToolBar)
+
+from annotator import __version__
+from annotator.core import segment
+from annotator.core.importer import import_paths
+from annotator.core.interchange import metrics, native
+from annotator.core.model import AnnotatorError, Span, SpanError
+from annotator.core.store import Project
+from annotator.ui.panels import AttributePanel, DocumentPanel, LabelPalette, SpanTable
+from annotator.ui.report_view import ReportView
+
+log = logging.getLogger("annotator")
+UNFINISHED = ("todo", "in_progress")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, settings: QSettings, english: bool = False):
+        super().__init__()
+        self.project = project
+        self.settings = settings
+        self.english = english
+        self.doc_id: int | None = None
+        self.character_precision = False  # Alt held while selecting with the mouse
+        self.view = ReportView()
+        self.setCentralWidget(self.view)
+        self.documents = DocumentPanel()
+        self.palette = LabelPalette()
+        self.span_table = SpanTable()
+        self.attributes = AttributePanel()
+        self._dock(self.tr("Reports"), self.documents, Qt.LeftDockWidgetArea, "reports")
+        self._dock(self.tr("Labels"), self.palette, Qt.RightDockWidgetArea, "labels")
+        self._dock(self.tr("Spans"), self.span_table, Qt.RightDockWidgetArea, "spans")
+        self._dock(self.tr("Attributes"), self.attributes, Qt.RightDockWidgetArea, "attributes")
+        self.find_bar = QLineEdit(placeholderText=self.tr("Find in this report (Enter: next)"))
+        self.find_bar.returnPressed.connect(self.find_next)
+        toolbar = QToolBar(self.tr("Find"), objectName="find")
+        toolbar.addWidget(self.find_bar)
+        toolbar.hide()
+        self.addToolBar(Qt.BottomToolBarArea, toolbar)
+        self.find_toolbar = toolbar
+        self._build_menus()
+        self.documents.document_chosen.connect(self.open_document)
+        self.palette.label_chosen.connect(self.apply_label)
+        self.span_table.span_chosen.connect(lambda sid: self.select_span(self.view.spans.get(sid)))
+        self.view.span_clicked.connect(lambda sid: self.select_span(self.view.spans.get(sid), scroll=False))
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+        self.load_project_view()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resize(1280, 800)
+
+    # building ------------------------------------------------------------------
+
+    def _dock(self, title: str, widget, area, name: str) -> None:
+        dock = QDockWidget(title, self, objectName=name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+
+    def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(Qt.WindowShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("New project…"), self.new_project, QKeySequence.New)
+        self._action(file, self.tr("Open project…"), self.open_project, QKeySequence.Open)
+        self.recent_menu = file.addMenu(self.tr("Recent projects"))
+        file.addSeparator()
+        self._action(file, self.tr("Import reports…"), self.import_files, "Ctrl+I")
+        self._action(file, self.tr("Export native JSONL…"), lambda: self.export("native"), "Ctrl+E")
+        self._action(file, self.tr("Export metrics table…"), lambda: self.export("metrics"))
+        file.addSeparator()
+        self._action(file, self.tr("Quit"), self.close, QKeySequence.Quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit, self.tr("Undo"), self.undo, ["Ctrl+Z"])
+        self.redo_action = self._action(edit, self.tr("Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        edit.addSeparator()
+        self._action(edit, self.tr("Find…"), self.show_find, QKeySequence.Find)
+        edit.addSeparator()
+        self._action(edit, self.tr("Delete span"), self.delete_span, [Qt.Key_Delete])
+        self._action(edit, self.tr("Label all occurrences in this report"), lambda: self.label_all(False), "Ctrl+L")
+        self._action(edit, self.tr("Label all occurrences in all reports"), lambda: self.label_all(True),
+                     "Ctrl+Shift+L")
+        self._action(edit, self.tr("Move end left"), lambda: self.move_edge("end", -1), "Ctrl+Shift+Left")
+        self._action(edit, self.tr("Move end right"), lambda: self.move_edge("end", 1), "Ctrl+Shift+Right")
+        self._action(edit, self.tr("Move start left"), lambda: self.move_edge("start", -1), "Alt+Shift+Left")
+        self._action(edit, self.tr("Move start right"), lambda: self.move_edge("start", 1), "Alt+Shift+Right")
+        edit.addSeparator()
+        self._action(edit, self.tr("Mark done and go to next"), self.mark_done, ["Ctrl+Return", "Ctrl+Enter"])
+        self._action(edit, self.tr("Skip this report…"), self.skip, "Ctrl+K")
+        self.label_menu = bar.addMenu(self.tr("&Labels"))
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("Zoom in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
+        self._action(view, self.tr("Zoom out"), lambda: self.zoom(-1), "Ctrl+-")
+        self.snap_action = self._action(view, self.tr("Snap selections to words"), self.toggle_snap, "F6",
+                                        checkable=True)
+        self.snap_action.setChecked(self.settings.value("snap", True, type=bool))
+        language = view.addMenu(self.tr("Language"))
+        for code, name in (("zh_CN", "中文"), ("en", "English")):
+            self._action(language, name, lambda _=False, c=code: self.set_language(c))
+        help_ = bar.addMenu(self.tr("&Help"))
+        self._action(help_, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self._action(help_, self.tr("About"), self.show_about)
+
+    def _label_actions(self) -> None:
+        self.label_menu.clear()
+        for label in self.project.schema.labels:
+            name = label.name_en if self.english else label.name_zh
+            self._action(self.label_menu, f"{name} ({label.key})", lambda _=False, k=label.key: self.apply_label(k),
+                         label.shortcut)
+
+    # project and documents -------------------------------------------------------
+
+    def load_project_view(self) -> None:
+        self.setWindowTitle(f"{self.project.path.name if self.project.path else ''} — Report annotator")
+        self.view.set_schema(self.project.schema)
+        self.palette.set_schema(self.project.schema, self.english)
+        self._label_actions()
+        self._remember_project()
+        ids = self.project.document_ids()
+        last = self.settings.value(f"last_document/{self.project.path}", None)
+        first = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
+        self.refresh_documents(first)
+        if first is not None:
+            self.open_document(first)
+        self._update_undo()
+
+    def refresh_documents(self, current: int | None = None) -> None:
+        rows = self.project.progress()
+        texts = {row["document_id"]: "" for row in rows}
+        if self.documents.filter.text().strip():
+            texts = {i: self.project.text(i) for i in texts}
+        self.documents.set_rows(rows, texts, current if current is not None else self.doc_id)
+
+    def open_document(self, doc_id: int) -> None:
+        if doc_id == self.doc_id:
+            return
+        self.doc_id = doc_id
+        self.view.show_document(self.project.text(doc_id), self.project.spans(doc_id))
+        self.span_table.set_spans(sorted(self.view.spans.values(), key=lambda s: (s.start, s.end)))
+        self.attributes.show_span(None, None)
+        self.settings.setValue(f"last_document/{self.project.path}", doc_id)
+        self.refresh_documents(doc_id)
+        self.statusBar().showMessage(self.project.document(doc_id).title, 3000)
+
+    def switch_project(self, path: Path) -> None:
+        try:
+            project = Project.open(path)
+        except AnnotatorError as exc:
+            self.error(str(exc))
+            return
+        self.project.close()
+        self.project, self.doc_id = project, None
+        self.load_project_view()
+
+    def _remember_project(self) -> None:
+        if self.project.path is None:
+            return
+        path = str(self.project.path.resolve())
+        self.settings.setValue("last_project", path)
+        recent = [p for p in self.settings.value("recent_projects", [], type=list) if p != path]
+        recent = [path] + recent[:7]
+        self.settings.setValue("recent_projects", recent)
+        self.recent_menu.clear()
+        for p in recent:
+            action = self.recent_menu.addAction(p)
+            action.triggered.connect(lambda _=False, p=p: self.switch_project(Path(p)))
+
+    # labelling -------------------------------------------------------------------
+
+    def selected_span(self) -> Span | None:
+        return self.view.spans.get(self.view.selected_id) if self.view.selected_id else None
+
+    def apply_label(self, label: str) -> None:
+        """With text selected: create a span.  With a span selected: relabel it."""
+        if self.doc_id is None:
+            return
+        selection = self.view.selection()
+        if selection is None:
+            span = self.selected_span()
+            if span is None:
+                self.status(self.tr("Select some text first"))
+            elif span.label != label:
+                self._change(lambda: [self.project.update_span(span.id, label=label)], [span])
+            return
+        snapped = segment.snap(self.view.text, *selection,
+                               words=self.snap_action.isChecked() and not self.character_precision)
+        if snapped is None:
+            self.status(self.tr("Only spaces are selected"))
+            return
+
+        def create():
+            with self.project.change():
+                new = self.project.add_span(self.doc_id, *snapped, label)
+                if self.project.document(self.doc_id).status == "todo":
+                    self.project.set_status(self.doc_id, "in_progress")
+            return [new]
+        added = self._change(create, [])
+        if added:
+            self.select_span(added[0])
+
+    def _change(self, fn, removed: list[Span]) -> list[Span] | None:
+        """Run one core change; redraw what it touched. Refusals go to the status bar."""
+        try:
+            added = fn()
+        except SpanError as exc:
+            self.status(str(exc))
+            return None
+        except AnnotatorError as exc:
+            self.error(str(exc))
+            return None
+        self.view.update_spans(removed, added)
+        self.after_change()
+        return added
+
+    def after_change(self) -> None:
+        self.span_table.set_spans(sorted(self.view.spans.values(), key=lambda s: (s.start, s.end)))
+        selected = self.selected_span()
+        self.attributes.show_span(selected, self.project.schema)
+        self.refresh_documents()
+        self._update_undo()
+
+    def select_span(self, span: Span | None, scroll: bool = True) -> None:
+        self.view.select_span(span, scroll=scroll)
+        self.attributes.show_span(span, self.project.schema)
+        if span is not None:
+            self.status(f"{span.label}: {span.text}  ({span.start}–{span.end})", 4000)
+
+    def step_span(self, forward: bool) -> None:
+        spans = sorted(self.view.spans.values(), key=lambda s: (s.start, s.end, s.id))
+        if not spans:
+            return
+        current = self.selected_span()
+        if current is None:
+            cursor = self.view.map.from_qt(self.view.textCursor().position())
+            after = [s for s in spans if s.start >= cursor] if forward else [s for s in spans if s.start < cursor]
+            target = (after[0] if forward else after[-1]) if after else (spans[0] if forward else spans[-1])
+        else:
+            i = spans.index(current)
+            target = spans[(i + (1 if forward else -1)) % len(spans)]
+        self.select_span(target)
+
+    def delete_span(self) -> None:
+        span = self.selected_span()
+        if span is None:
+            return
+        if self._change(lambda: (self.project.delete_span(span.id), [])[1], [span]) is not None:
+            self.view.select_span(None)
+            self.attributes.show_span(None, None)
+
+    def move_edge(self, edge: str, step: int) -> None:
+        span = self.selected_span()
+        if span is None:
+            self.status(self.tr("Select a span first (click it or press Tab)"))
+            return
+        value = getattr(span, edge) + step
+        added = self._change(lambda: [self.project.update_span(span.id, **{edge: value})], [span])
+        if added:
+            self.select_span(added[0], scroll=False)
+
+    def label_all(self, everywhere: bool) -> None:
+        span = self.selected_span()
+        if span is None:
+            self.status(self.tr("Select a span first: its text is what gets labelled"))
+            return
+        doc_ids = self.project.document_ids() if everywhere else [self.doc_id]
+        made: list[Span] = []
+
+        def run():
+            made.extend(self.project.label_occurrences(doc_ids, span.text, span.label))
+            return [s for s in made if s.document_id == self.doc_id]
+        if self._change(run, []) is not None:
+            self.status(self.tr("%1 more spans labelled").replace("%1", str(len(made))))
+
+    def undo(self) -> None:
+        self._history(self.project.undo)
+
+    def redo(self) -> None:
+        self._history(self.project.redo)
+
+    def _history(self, fn) -> None:
+        try:
+            touched = fn()
+        except AnnotatorError as exc:
+            self.error(str(exc))
+            return
+        if not touched:
+            self.status(self.tr("Nothing to undo or redo"))
+            return
+        if self.doc_id not in touched:
+            self.doc_id = None
+            self.open_document(touched[0])
+        else:
+            old = dict(self.view.spans)
+            new = {s.id: s for s in self.project.spans(self.doc_id)}
+            removed = [s for i, s in old.items() if new.get(i) != s]
+            added = [s for i, s in new.items() if old.get(i) != s]
+            self.view.update_spans(removed, added)
+            if self.view.selected_id not in new:
+                self.view.select_span(None)
+        self.after_change()
+
+    def _update_undo(self) -> None:
+        self.undo_action.setEnabled(self.project.can_undo())
+        self.redo_action.setEnabled(self.project.can_redo())
+
+    def mark_done(self) -> None:
+        if self.doc_id is None:
+            return
+        self.project.set_status(self.doc_id, "done")
+        self.after_change()
+        self._next_unfinished()
+
+    def skip(self) -> None:
+        if self.doc_id is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Skip this report"), self.tr("Why is it skipped?"))
+        if ok:
+            self.project.set_status(self.doc_id, "skipped", reason)
+            self.after_change()
+            self._next_unfinished()
+
+    def _next_unfinished(self) -> None:
+        ids = self.project.document_ids()
+        rows = {r["document_id"]: r["status"] for r in self.project.progress()}
+        after = [i for i in ids if i > self.doc_id] + [i for i in ids if i < self.doc_id]
+        target = next((i for i in after if rows[i] in UNFINISHED), None)
+        if target is None:
+            self.status(self.tr("Every report is done or skipped"))
+        else:
+            self.open_document(target)
+
+    # find, view, files ------------------------------------------------------------
+
+    def show_find(self) -> None:
+        self.find_toolbar.show()
+        self.find_bar.setFocus()
+        self.find_bar.selectAll()
+
+    def find_next(self) -> None:
+        needle = self.find_bar.text()
+        if not needle or self.view.map is None:
+            return
+        cursor = self.view.textCursor()
+        start = self.view.map.from_qt(cursor.selectionEnd() if cursor.hasSelection() else cursor.position())
+        found = self.view.text.find(needle, start)
+        if found == -1:
+            found = self.view.text.find(needle)
+        if found == -1:
+            self.status(self.tr("Not found"))
+            return
+        c = self.view.textCursor()
+        c.setPosition(self.view.map.to_qt(found))
+        c.setPosition(self.view.map.to_qt(found + len(needle)), c.MoveMode.KeepAnchor)
+        self.view.setTextCursor(c)
+        self.view.setFocus()
+
+    def zoom(self, steps: int) -> None:
+        self.view.zoom(steps)
+        self.settings.setValue("zoom", self.view.font().pointSizeF())
+
+    def toggle_snap(self) -> None:
+        self.settings.setValue("snap", self.snap_action.isChecked())
+        self.status(self.tr("Snapping to words is on") if self.snap_action.isChecked()
+                    else self.tr("Snapping to words is off"))
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        QMessageBox.information(self, self.tr("Language"), self.tr("The language changes when the annotator "
+                                                                   "starts next time."))
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), str(Path.home()),
+                                              self.tr("Projects (*.db)"))
+        if path:
+            self.switch_project(Path(path if path.endswith(".db") else path + ".db"))
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), str(Path.home()),
+                                              self.tr("Projects (*.db)"))
+        if path:
+            self.switch_project(Path(path))
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import reports"), str(Path.home()),
+                                                self.tr("Reports (*.txt *.md *.html *.htm *.jsonl)"))
+        if files:
+            self.run_import(files)
+
+    def run_import(self, paths: list[str]) -> None:
+        dialog = QProgressDialog(self.tr("Importing…"), None, 0, 1000, self)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setValue(int(1000 * done / max(total, 1)))
+            QApplication.processEvents()
+        report = import_paths(self.project, paths, on_progress=progress)
+        dialog.setValue(1000)
+        lines = [report.summary()] + [f"{p.where}: {p.reason}" for p in report.problems[:20]]
+        (QMessageBox.warning if report.problems else QMessageBox.information)(
+            self, self.tr("Import"), "\n".join(lines))
+        self.refresh_documents()
+        if self.doc_id is None and report.imported:
+            self.open_document(report.imported[0])
+
+    def export(self, fmt: str) -> None:
+        suffix = "jsonl" if fmt == "native" else "csv"
+        default = Path("exports") / f"{self.project.path.stem if self.project.path else 'project'}-{fmt}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(default.resolve()))
+        if not path:
+            return
+        try:
+            count = (native if fmt == "native" else metrics).export(self.project, Path(path))
+        except AnnotatorError as exc:
+            self.error(str(exc))
+            return
+        self.status(self.tr("Exported %1 records to %2").replace("%1", str(count)).replace("%2", path), 6000)
+
+    def show_shortcuts(self) -> None:
+        rows = [(label.shortcut, f"{label.name_zh} {label.key}") for label in self.project.schema.labels] + [
+            ("Shift+←/→", self.tr("select by keyboard")), ("Tab / Shift+Tab", self.tr("next / previous span")),
+            ("Delete", self.tr("delete span")), ("Ctrl+Shift+←/→", self.tr("move the end")),
+            ("Alt+Shift+←/→", self.tr("move the start")), ("Ctrl+L", self.tr("label all occurrences")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("undo / redo")), ("Ctrl+Enter", self.tr("done, next report")),
+            ("Ctrl+K", self.tr("skip report")), ("Ctrl+F", self.tr("find")), ("Ctrl+= / Ctrl+-", self.tr("zoom")),
+            ("F6", self.tr("snapping on/off")), ("Alt+drag", self.tr("select characters, not words"))]
+        html = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr("Report annotator %1").replace("%1", __version__))
+
+    # messages and events -------------------------------------------------------------
+
+    def status(self, message: str, timeout: int = 6000) -> None:
+        self.statusBar().showMessage(message, timeout)
+
+    def error(self, message: str) -> None:
+        log.warning("shown to the user: %s", message)
+        QMessageBox.warning(self, self.tr("Report annotator"), message)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.view.viewport() and event.type() == event.Type.MouseButtonPress:
+            self.character_precision = bool(event.modifiers() & Qt.AltModifier)
+        if obj is self.view and event.type() == event.Type.KeyPress:
+            if event.key() in (Qt.Key_Tab, Qt.Key_Backtab):
+                self.step_span(event.key() == Qt.Key_Tab and not event.modifiers() & Qt.ShiftModifier)
+                return True
+            if event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End):
+                self.character_precision = False
+                if self.selected_span() is not None and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+                    self.view.select_span(None, scroll=False)
+        return super().eventFilter(obj, event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
+

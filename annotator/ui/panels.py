@@ -1,0 +1,148 @@
+"""Side panels: the document list, the label palette, the span table and the attribute panel.
+
+Each is a thin view over core data handed to it; none keeps its own copy of the truth.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPixmap, QIcon
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from annotator.core.model import STATUSES, Schema, Span
+
+STATUS_NAMES = {"todo": "To do", "in_progress": "In progress", "done": "Done", "skipped": "Skipped"}
+
+
+def swatch(color: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class DocumentPanel(QWidget):
+    document_chosen = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.filter = QLineEdit(placeholderText=self.tr("Filter by title or text"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All"), None)
+        for status in STATUSES:
+            self.status.addItem(self.tr(STATUS_NAMES[status]), status)
+        self.list = QListWidget()
+        self.progress = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 2)
+        top.addWidget(self.status, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        layout.addWidget(self.progress)
+        self.filter.textChanged.connect(self.refill)
+        self.status.currentIndexChanged.connect(self.refill)
+        self.list.currentItemChanged.connect(self._chosen)
+        self.texts: dict[int, str] = {}
+
+    def set_rows(self, rows: list[dict], texts: dict[int, str], current: int | None) -> None:
+        self.rows, self.texts = rows, texts
+        self.refill(current=current)
+
+    def refill(self, *_, current: int | None = None) -> None:
+        current = current if current is not None else self.current_id()
+        needle = self.filter.text().strip()
+        status = self.status.currentData()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in self.rows:
+            if status and row["status"] != status:
+                continue
+            if needle and needle not in row["title"] and needle not in self.texts.get(row["document_id"], ""):
+                continue
+            item = QListWidgetItem(f"{row['title'] or self.tr('(untitled)')}\n"
+                                   f"{self.tr(STATUS_NAMES[row['status']])} · {row['spans']} "
+                                   + self.tr("spans"))
+            item.setData(Qt.UserRole, row["document_id"])
+            self.list.addItem(item)
+            if row["document_id"] == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        done = sum(1 for r in self.rows if r["status"] == "done")
+        self.progress.setText(self.tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(len(self.rows))))
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.UserRole) if item else None
+
+    def _chosen(self, item, _previous) -> None:
+        if item is not None:
+            self.document_chosen.emit(item.data(Qt.UserRole))
+
+
+class LabelPalette(QListWidget):
+    label_chosen = Signal(str)
+
+    def set_schema(self, schema: Schema, english: bool) -> None:
+        self.clear()
+        for label in schema.labels:
+            name = label.name_en if english else label.name_zh
+            item = QListWidgetItem(swatch(label.color), f"{label.shortcut}   {name}  {label.key}")
+            item.setData(Qt.UserRole, label.key)
+            item.setToolTip(label.guideline)
+            self.addItem(item)
+        self.itemActivated.connect(lambda item: self.label_chosen.emit(item.data(Qt.UserRole)))
+
+
+class SpanTable(QTableWidget):
+    span_chosen = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels([self.tr("Position"), self.tr("Label"), self.tr("Text"),
+                                        self.tr("Attributes")])
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectRows)
+        self.setSortingEnabled(True)
+        self.cellDoubleClicked.connect(lambda row, _col: self.span_chosen.emit(self.item(row, 0).data(Qt.UserRole)))
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self.setSortingEnabled(False)
+        self.setRowCount(len(spans))
+        for row, span in enumerate(spans):
+            position = QTableWidgetItem()
+            position.setData(Qt.DisplayRole, span.start)
+            position.setData(Qt.UserRole, span.id)
+            attrs = ", ".join(f"{k}={v}" for k, v in span.attrs.items() if v not in (None, ""))
+            label = span.label + (" ?" if span.origin == "suggested" else "")
+            for col, item in enumerate((position, QTableWidgetItem(label), QTableWidgetItem(span.text),
+                                        QTableWidgetItem(attrs))):
+                self.setItem(row, col, item)
+        self.setSortingEnabled(True)
+
+
+class AttributePanel(QWidget):
+    """The selected span's label, text, position and attributes (editing metrics comes with the metrics work)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.show_span(None, None)
+
+    def show_span(self, span: Span | None, schema: Schema | None) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        if span is None:
+            self.form.addRow(QLabel(self.tr("No span selected")))
+            return
+        self.form.addRow(self.tr("Label"), QLabel(span.label))
+        self.form.addRow(self.tr("Text"), QLabel(span.text))
+        self.form.addRow(self.tr("Position"), QLabel(f"{span.start}–{span.end}"))
+        self.form.addRow(self.tr("Origin"), QLabel(span.origin))
+        label = schema.label(span.label) if schema else None
+        for attribute in label.attributes if label else ():
+            value = span.attrs.get(attribute.key)
+            self.form.addRow(attribute.name_en or attribute.key, QLabel("" if value is None else str(value)))

@@ -1,0 +1,128 @@
+"""The main window driven by keyboard as an annotator would, checked against the project file."""
+from PySide6.QtCore import Qt
+
+from annotator.core.store import Project
+
+
+def select(window, text, qtbot=None, occurrence=0):
+    """Select `text` in the report by moving the cursor with the keyboard (Shift+Right)."""
+    view = window.view
+    start = -1
+    for _ in range(occurrence + 1):
+        start = view.text.index(text, start + 1)
+    view.set_cursor(start)
+    if qtbot is None:
+        cursor = view.textCursor()
+        cursor.setPosition(view.map.to_qt(start + len(text)), cursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+    else:
+        for _ in text:
+            qtbot.keyClick(view, Qt.Key_Right, Qt.ShiftModifier)
+    return start
+
+
+def spans(window):
+    return [(s.text, s.label) for s in window.project.spans(window.doc_id)]
+
+
+def test_keyboard_labelling_round(window, qtbot):
+    start = select(window, "云阳县委宣传部", qtbot)
+    qtbot.keyClick(window.view, Qt.Key_2)  # ORG
+    assert spans(window)[0] == ("云阳县委宣传部", "ORG")
+    assert window.project.document(window.doc_id).status == "in_progress"
+    assert window.selected_span().start == start  # the new span is selected
+    qtbot.keyClick(window.view, Qt.Key_1)  # relabel the selected span
+    assert ("云阳县委宣传部", "REGION") in spans(window)
+    qtbot.keyClick(window.view, Qt.Key_Left, Qt.ControlModifier | Qt.ShiftModifier)  # end one back
+    assert ("云阳县委宣传", "REGION") in spans(window)
+    qtbot.keyClick(window.view, Qt.Key_Right, Qt.AltModifier | Qt.ShiftModifier)  # start one on
+    assert ("阳县委宣传", "REGION") in spans(window)
+    qtbot.keyClick(window.view, Qt.Key_Delete)
+    assert spans(window) == []
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
+    assert spans(window) == [("阳县委宣传", "REGION")]
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert spans(window) == []
+    qtbot.keyClick(window.view, Qt.Key_Y, Qt.ControlModifier)  # nothing left to redo
+    assert spans(window) == []
+
+
+def test_selection_snaps_to_words_and_alt_gives_characters(window, qtbot):
+    start = window.view.text.index("国家级贫困县")
+    window.view.set_cursor(start + 1)
+    qtbot.keyClick(window.view, Qt.Key_Right, Qt.ShiftModifier)  # 家, inside jieba's 国家级
+    qtbot.keyClick(window.view, Qt.Key_1)
+    assert spans(window)[0][0] == "国家级"
+    window.snap_action.trigger()  # snapping off
+    s = select(window, "集中")
+    window.view.set_cursor(s + 1)
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.map.to_qt(s + 2), cursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    qtbot.keyClick(window.view, Qt.Key_2)
+    assert ("中", "ORG") in spans(window)
+
+
+def test_overlap_in_a_layer_is_refused_in_the_status_bar(window, qtbot):
+    select(window, "云阳县委宣传部")
+    qtbot.keyClick(window.view, Qt.Key_2)
+    select(window, "宣传部")
+    qtbot.keyClick(window.view, Qt.Key_3)
+    assert "overlaps ORG" in window.statusBar().currentMessage()
+    select(window, "宣传部")
+    qtbot.keyClick(window.view, Qt.Key_6)  # another layer: allowed
+    assert ("宣传部", "METRIC") in spans(window)
+
+
+def test_tab_moves_between_spans(window, qtbot):
+    for text in ("胡婷", "今日重庆网", "秦巴山"):  # made out of order
+        select(window, text)
+        qtbot.keyClick(window.view, Qt.Key_2)
+    window.view.select_span(None)
+    window.view.set_cursor(0)
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(window.view, Qt.Key_Tab)
+        seen.append(window.selected_span().text)
+    assert seen == ["今日重庆网", "胡婷", "秦巴山"]  # in reading order
+    qtbot.keyClick(window.view, Qt.Key_Backtab, Qt.ShiftModifier)
+    assert window.selected_span().text == "胡婷"
+
+
+def test_label_all_occurrences_is_one_undo(window, qtbot):
+    text = window.view.text
+    select(window, "云阳县")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    word = window.selected_span().text  # as snapped to jieba's words
+    qtbot.keyClick(window.view, Qt.Key_L, Qt.ControlModifier)
+    assert text.count(word) > 1 and spans(window) == [(word, "REGION")] * text.count(word)
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
+    assert len(spans(window)) == 1
+
+
+def test_done_goes_to_the_next_report_and_state_survives_reopening(window, qtbot, tmp_path):
+    first = window.doc_id
+    select(window, "胡婷")
+    qtbot.keyClick(window.view, Qt.Key_3)
+    qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)
+    assert window.project.document(first).status == "done"
+    assert window.doc_id != first
+    assert "1 of 5 done" in window.documents.progress.text()
+    before = (window.project.spans(first), window.project.document(first))
+    path = window.project.path
+    window.project.close()
+    with Project.open(path) as reopened:
+        assert (reopened.spans(first), reopened.document(first)) == before
+    window.project = Project.open(path)
+
+
+def test_astral_characters_before_a_span_keep_offsets_right(window, qtbot, tmp_path):
+    from annotator.core.model import Document
+
+    doc = window.project.add_document(Document(text="😀𠮷 贫困户\u00a0云阳县脱贫", title="astral"))
+    window.open_document(doc)
+    select(window, "云阳县")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    [span] = window.project.spans(doc)
+    assert (span.start, span.end, span.text) == (7, 10, "云阳县")  # code points: 😀 and 𠮷 count one each
+    assert window.project.text(doc)[span.start:span.end] == "云阳县"
