@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test bench translations clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "python3 cannot create a venv: install python3-venv (sudo apt-get install python3-venv)"; exit 1; }
@@ -26,6 +26,12 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_export.py
+
+# After changing user-visible strings: extract them, fill Chinese from resources/translations/zh_CN.py, compile.
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate annotator/ui/*.py -ts resources/translations/annotator_zh_CN.ts
+	$(BIN)/python resources/translations/zh_CN.py
+	$(BIN)/pyside6-lrelease resources/translations/annotator_zh_CN.ts -qm resources/translations/annotator_zh_CN.qm
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis

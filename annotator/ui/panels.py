@@ -4,14 +4,17 @@ Each is a thin view over core data handed to it; none keeps its own copy of the 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap, QIcon
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from annotator.core.model import STATUSES, Schema, Span
 
-STATUS_NAMES = {"todo": "To do", "in_progress": "In progress", "done": "Done", "skipped": "Skipped"}
+STATUS_NAMES = {"todo": QT_TRANSLATE_NOOP("DocumentPanel", "To do"),
+                "in_progress": QT_TRANSLATE_NOOP("DocumentPanel", "In progress"),
+                "done": QT_TRANSLATE_NOOP("DocumentPanel", "Done"),
+                "skipped": QT_TRANSLATE_NOOP("DocumentPanel", "Skipped")}
 
 
 def swatch(color: str) -> QIcon:
@@ -32,6 +35,7 @@ class DocumentPanel(QWidget):
         for status in STATUSES:
             self.status.addItem(self.tr(STATUS_NAMES[status]), status)
         self.list = QListWidget()
+        self.list.setWordWrap(True)
         self.progress = QLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -102,11 +106,15 @@ class SpanTable(QTableWidget):
         super().__init__(0, 4, parent)
         self.setHorizontalHeaderLabels([self.tr("Position"), self.tr("Label"), self.tr("Text"),
                                         self.tr("Attributes")])
-        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
         self.verticalHeader().hide()
         self.setEditTriggers(QTableWidget.NoEditTriggers)
         self.setSelectionBehavior(QTableWidget.SelectRows)
         self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.AscendingOrder)
         self.cellDoubleClicked.connect(lambda row, _col: self.span_chosen.emit(self.item(row, 0).data(Qt.UserRole)))
 
     def set_spans(self, spans: list[Span]) -> None:

@@ -1,0 +1,56 @@
+"""Chinese for every user-visible string: `python resources/translations/zh_CN.py` fills the .ts from
+this table after pyside6-lupdate, then pyside6-lrelease makes the .qm (see `make translations`)."""
+ZH = {
+    "%1 more spans labelled": "又标注了 %1 处", "%1 of %2 done": "已完成 %1 / %2", "&Edit": "编辑(&E)",
+    "&File": "文件(&F)", "&Help": "帮助(&H)", "&Labels": "标签(&L)", "&View": "视图(&V)", "About": "关于",
+    "All": "全部", "Attributes": "属性", "Delete span": "删除标注", "Every report is done or skipped":
+    "所有报告都已完成或跳过", "Export": "导出", "Export metrics table…": "导出指标表…",
+    "Export native JSONL…": "导出原生 JSONL…", "Exported %1 records to %2": "已导出 %1 条记录到 %2",
+    "Filter by title or text": "按标题或正文筛选", "Find": "查找", "Find in this report (Enter: next)":
+    "在本报告中查找(回车:下一个)", "Find…": "查找…", "Import": "导入", "Import reports": "导入报告",
+    "Import reports…": "导入报告…", "Importing…": "正在导入…", "Keyboard shortcuts": "快捷键", "Label": "标签",
+    "Label all occurrences in all reports": "在所有报告中标注所有相同文字",
+    "Label all occurrences in this report": "在本报告中标注所有相同文字", "Labels": "标签", "Language": "语言",
+    "Mark done and go to next": "标为完成并转到下一篇", "Move end left": "结尾左移", "Move end right": "结尾右移",
+    "Move start left": "开头左移", "Move start right": "开头右移", "New project": "新建项目",
+    "New project…": "新建项目…", "No span selected": "未选中标注", "Not found": "未找到",
+    "Nothing to undo or redo": "没有可撤销或重做的操作", "Only spaces are selected": "选中的只有空白",
+    "Open project": "打开项目", "Open project…": "打开项目…", "Origin": "来源", "Position": "位置",
+    "Projects (*.db)": "项目 (*.db)", "Quit": "退出", "Recent projects": "最近的项目", "Redo": "重做",
+    "Report annotator": "报告标注工具", "Report annotator %1": "报告标注工具 %1", "Reports": "报告",
+    "Reports (*.txt *.md *.html *.htm *.jsonl)": "报告 (*.txt *.md *.html *.htm *.jsonl)",
+    "Select a span first (click it or press Tab)": "请先选中一个标注(点击它或按 Tab)",
+    "Select a span first: its text is what gets labelled": "请先选中一个标注:将标注与它相同的文字",
+    "Select some text first": "请先选中文字", "Skip this report": "跳过本报告", "Skip this report…": "跳过本报告…",
+    "Snap selections to words": "选区对齐到词语", "Snapping to words is off": "已关闭词语对齐",
+    "Snapping to words is on": "已开启词语对齐",
+    "Something went wrong and was written to the log:": "出现问题,详情已写入日志:", "Spans": "标注",
+    "Text": "文字", "The language changes when the annotator starts next time.": "语言将在下次启动时更改。",
+    "Undo": "撤销", "Why is it skipped?": "跳过的原因?", "Zoom in": "放大", "Zoom out": "缩小",
+    "delete span": "删除标注", "done, next report": "完成,下一篇", "find": "查找",
+    "label all occurrences": "标注所有相同文字", "move the end": "移动结尾", "move the start": "移动开头",
+    "next / previous span": "下一个 / 上一个标注", "select by keyboard": "用键盘选择",
+    "select characters, not words": "按字选择,不按词", "skip report": "跳过报告", "snapping on/off": "词语对齐开关",
+    "spans": "处标注", "undo / redo": "撤销 / 重做", "zoom": "缩放", "To do": "待标注", "In progress": "进行中",
+    "Done": "已完成", "Skipped": "已跳过", "(untitled)": "(无标题)",
+}
+
+if __name__ == "__main__":
+    import sys
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).with_name("annotator_zh_CN.ts")
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source in ZH:
+            translation.text = ZH[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    if missing:
+        sys.exit("no Chinese for: " + "; ".join(missing))
