@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentPanel()
         self.palette = LabelPalette()
         self.span_table = SpanTable()
-        self.attributes = AttributePanel()
+        self.attributes = AttributePanel(english=english)
         self._dock(self.tr("Reports"), self.documents, Qt.LeftDockWidgetArea, "reports")
         self._dock(self.tr("Labels"), self.palette, Qt.RightDockWidgetArea, "labels")
         self._dock(self.tr("Spans"), self.span_table, Qt.RightDockWidgetArea, "spans")

@@ -6,14 +6,17 @@ Python, no Qt import, so it is tested on its own (tests/ui/test_offsets.py).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
     def __init__(self, text: str):
         self.length = len(text)
         # code point index of each astral character, and its UTF-16 index
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_qt = [i + n for n, i in enumerate(self._astral)]
         self.qt_length = self.length + len(self._astral)
 

@@ -135,8 +135,9 @@ class SpanTable(QTableWidget):
 class AttributePanel(QWidget):
     """The selected span's label, text, position and attributes (editing metrics comes with the metrics work)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, english: bool = False):
         super().__init__(parent)
+        self.english = english
         self.form = QFormLayout(self)
         self.show_span(None, None)
 
@@ -153,4 +154,5 @@ class AttributePanel(QWidget):
         label = schema.label(span.label) if schema else None
         for attribute in label.attributes if label else ():
             value = span.attrs.get(attribute.key)
-            self.form.addRow(attribute.name_en or attribute.key, QLabel("" if value is None else str(value)))
+            name = (attribute.name_en if self.english else attribute.name_zh) or attribute.key
+            self.form.addRow(name, QLabel("" if value is None else str(value)))

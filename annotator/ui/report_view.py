@@ -3,7 +3,9 @@
 Entities are a tinted background, metrics a coloured underline, so both show
 over the same characters; suggestions are drawn lighter with a dotted line; the
 selected span gets an outline.  A syntax highlighter draws spans block by
-block, so a change re-highlights only the blocks it touches.  Positions cross
+block, and only blocks that have been on screen, so opening a long report
+costs little more than showing its text, and a change re-highlights only the
+blocks it touches.  Positions cross
 between Qt (UTF-16) and the core (code points) only through Utf16Map.  The text
 shown is the core's string; nothing is ever read back from the widget.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
@@ -33,9 +35,9 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
         view = self.view
-        if view.map is None:
-            return
         block = self.currentBlock()
+        if view.map is None or block.blockNumber() not in view.drawn:
+            return  # not on screen yet: drawn when scrolled to
         qt_start = block.position()
         cp_start = view.map.from_qt(qt_start)
         cp_end = view.map.from_qt(qt_start + block.length() - 1)
@@ -69,7 +71,10 @@ class ReportView(QPlainTextEdit):
         self._index: dict[str, tuple[list[int], list[Span]]] = {}  # layer -> (starts, spans by start)
         self.formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self.selected_id: int | None = None
+        self.drawn: set[int] = set()  # numbers of the blocks whose spans are drawn
         self.highlighter = SpanHighlighter(self)
+        self._pending = False
+        self.verticalScrollBar().valueChanged.connect(self._schedule)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 12.0))
         self.setFont(font)
@@ -98,10 +103,10 @@ class ReportView(QPlainTextEdit):
         self.text = text
         self.map = Utf16Map(text)
         self.selected_id = None
+        self.drawn = set()
         self._set_spans(spans)
-        self.highlighter.setDocument(None)  # one pass after the text is in, not one per block edit
         self.setPlainText(text)
-        self.highlighter.setDocument(self.document())
+        self._schedule()
 
     def _set_spans(self, spans: list[Span]) -> None:
         self.spans = {s.id: s for s in spans}
@@ -146,10 +151,36 @@ class ReportView(QPlainTextEdit):
         block = doc.findBlock(self.map.to_qt(start))
         last = doc.findBlock(self.map.to_qt(end))
         while block.isValid():
-            self.highlighter.rehighlightBlock(block)
+            if block.blockNumber() in self.drawn:  # others are drawn when they come on screen
+                self.highlighter.rehighlightBlock(block)
             if block == last:
                 break
             block = block.next()
+
+    def _schedule(self, *_) -> None:
+        """Draw the spans of newly visible blocks once the event loop is free (coalesces scrolling)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.draw_visible)
+
+    def draw_visible(self) -> None:
+        self._pending = False
+        if self.map is None:
+            return
+        block = self.firstVisibleBlock()
+        bottom = self.viewport().height() * 2  # one screen ahead, so scrolling shows no flicker
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        while block.isValid() and top <= bottom:
+            number = block.blockNumber()
+            if number not in self.drawn:
+                self.drawn.add(number)
+                self.highlighter.rehighlightBlock(block)
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._schedule()
 
     # selection ---------------------------------------------------------------
 

@@ -23,8 +23,8 @@ _COLUMNS = "id, document_id, start, end, label, layer, text, attrs, annotator, o
 
 
 def _row(r: tuple) -> Span:
-    return Span(id=r[0], document_id=r[1], start=r[2], end=r[3], label=r[4], layer=r[5], text=r[6],
-                attrs=json.loads(r[7]), annotator=r[8] or "", origin=r[9])
+    # positional, in Span's field order: opening a report reads thousands of these
+    return Span(r[2], r[3], r[4], r[6], json.loads(r[7]) if r[7] != "{}" else {}, r[8] or "", r[9], r[5], r[0], r[1])
 
 
 def record(span: Span) -> dict:

@@ -1,0 +1,56 @@
+"""What the report view draws: label colours, both layers over the same characters, long reports lazily."""
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+
+from annotator.core.model import Document
+from annotator.core.store import Project
+from annotator.ui.report_view import ReportView, tint
+
+
+def formats_at(view, cp):
+    """The character format Qt will paint at code point `cp`."""
+    qt = view.map.to_qt(cp)
+    block = view.document().findBlock(qt)
+    offset = qt - block.position()
+    ranges = block.layout().formats()  # keep the list alive while reading it
+    for fr in ranges:
+        if fr.start <= offset < fr.start + fr.length:
+            return QTextCharFormat(fr.format)
+    return QTextCharFormat()
+
+
+def make_view(qtbot, text, labels):
+    project = Project.open(None)
+    doc = project.add_document(Document(text=text))
+    for needle, label in labels:
+        start = text.index(needle)
+        project.add_span(doc, start, start + len(needle), label)
+    view = ReportView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_schema(project.schema)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_document(text, project.spans(doc))
+    return view, project
+
+
+def test_entity_background_and_metric_underline_on_the_same_characters(qtbot):
+    text = "😀𠮷 云阳县13.4万贫困群众"
+    view, project = make_view(qtbot, text, [("云阳县13.4万", "ORG"), ("13.4万", "METRIC")])
+    org = project.schema.label("ORG").color
+    qtbot.waitUntil(lambda: formats_at(view, text.index("云")).background().color() == tint(org, 0.35))
+    both = formats_at(view, text.index("13"))
+    assert both.background().color() == tint(org, 0.35)  # entity fill kept under the metric
+    assert both.underlineStyle() == QTextCharFormat.SingleUnderline
+    assert formats_at(view, text.index("贫")).background().style() == Qt.NoBrush  # unlabelled: nothing
+
+
+def test_spans_far_down_are_drawn_when_scrolled_to(qtbot):
+    text = "\n".join(f"第{i}段:报告正文内容。" for i in range(3000)) + "\n资阳市"
+    view, _ = make_view(qtbot, text, [("资阳市", "REGION")])
+    end = text.index("资阳市")
+    qtbot.wait(10)
+    assert formats_at(view, end).background().style() == Qt.NoBrush  # not drawn while off screen
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: formats_at(view, end).background().style() != Qt.NoBrush)
