@@ -70,6 +70,9 @@ def run(project_path: Path, *, open_document: int | None = None, screenshot: Pat
         window.view.setFont(font)
     if open_document is not None:
         window.open_document(open_document)
+    if screenshot is not None:
+        window.remember_layout = False  # a picture for the README must not move the user's windows
+        window.resize(1280, 800)
     window.show()
     if screenshot is not None:
         def shoot() -> None:

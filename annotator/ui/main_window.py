@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         self.english = english
         self.doc_id: int | None = None
         self.character_precision = False  # Alt held while selecting with the mouse
+        self.remember_layout = True
         self.view = ReportView()
         self.setCentralWidget(self.view)
         self.documents = DocumentPanel()
@@ -480,7 +481,8 @@ class MainWindow(QMainWindow):
         return super().eventFilter(obj, event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        if self.remember_layout:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
 
