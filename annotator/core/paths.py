@@ -65,8 +65,13 @@ def log_file() -> Path:
 def setup_logging() -> None:
     """Log warnings and tracebacks to the user log file (never to the user's face)."""
     logger = logging.getLogger(APP)
-    if not logger.handlers:
-        handler = logging.FileHandler(log_file(), encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    target = str(log_file())
+    for old in [h for h in logger.handlers if isinstance(h, logging.FileHandler)]:
+        if old.baseFilename == target:
+            return
+        logger.removeHandler(old)  # the user folders moved (ANNOTATOR_HOME changed)
+        old.close()
+    handler = logging.FileHandler(target, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
