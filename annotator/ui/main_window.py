@@ -370,6 +370,8 @@ class MainWindow(QMainWindow):
             return
         cursor = self.view.textCursor()
         start = self.view.map.from_qt(cursor.selectionEnd() if cursor.hasSelection() else cursor.position())
+        if self.selected_span() is not None:  # continue after the span just made or visited
+            start = max(start, self.selected_span().end)
         found = self.view.text.find(needle, start)
         if found == -1:
             found = self.view.text.find(needle)
