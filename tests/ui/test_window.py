@@ -138,3 +138,48 @@ def test_find_then_digit_labels_each_occurrence_in_turn(window, qtbot):
         qtbot.keyClick(window.find_bar, Qt.Key_Return)
         qtbot.keyClick(window.view, Qt.Key_2)
     assert spans(window) == [("云阳县委宣传部", "ORG")] * count and count > 1
+
+
+def point_of(window, cp):
+    """Viewport coordinates of the middle of the character at code point `cp`."""
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.map.to_qt(cp))
+    rect = window.view.cursorRect(cursor)
+    return rect.center() + type(rect.center())(4, 0)
+
+
+def test_clicking_a_span_selects_it_and_alt_drag_selects_characters(window, qtbot):
+    select(window, "胡婷")
+    qtbot.keyClick(window.view, Qt.Key_3)
+    window.view.select_span(None)
+    start = window.view.text.index("胡婷")
+    qtbot.mouseClick(window.view.viewport(), Qt.LeftButton, Qt.NoModifier, point_of(window, start))
+    assert window.selected_span().text == "胡婷"
+    s = window.view.text.index("国家级贫困县")
+    viewport = window.view.viewport()
+    qtbot.mousePress(viewport, Qt.LeftButton, Qt.AltModifier, point_of(window, s) - type(point_of(window, s))(4, 0))
+    qtbot.mouseMove(viewport, point_of(window, s + 1))
+    qtbot.mouseRelease(viewport, Qt.LeftButton, Qt.AltModifier, point_of(window, s + 1))
+    assert window.view.selection() is not None
+    qtbot.keyClick(window.view, Qt.Key_1)
+    made = [t for t, label in spans(window) if label == "REGION"]
+    assert made and len(made[0]) < len("国家级")  # characters, not jieba's whole word
+
+
+def test_skip_with_a_reason_and_import_more_reports(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    first = window.doc_id
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("only a photo caption", True))
+    qtbot.keyClick(window.view, Qt.Key_K, Qt.ControlModifier)
+    doc = window.project.document(first)
+    assert (doc.status, doc.meta["skip_reason"]) == ("skipped", "only a photo caption")
+    assert window.doc_id != first
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    (tmp_path / "new.txt").write_text("新的报告\n\n资阳市23.6万贫困人口全部脱贫。\n", encoding="utf-8")
+    window.run_import([str(tmp_path / "new.txt")])
+    assert shown == ["1 imported, 0 duplicates skipped, 0 with errors skipped"]
+    assert window.documents.list.count() == 6
