@@ -7,7 +7,6 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core import paths, segment
@@ -65,9 +64,7 @@ def run(project_path: Path, *, open_document: int | None = None, screenshot: Pat
     window = MainWindow(project, store, english=(code == "en"))
     zoom = store.value("zoom", None)
     if zoom is not None:
-        font = QFont(window.view.font())
-        font.setPointSizeF(float(zoom))
-        window.view.setFont(font)
+        window.view.set_point_size(float(zoom))
     if open_document is not None:
         window.open_document(open_document)
     if screenshot is not None:

@@ -1,4 +1,4 @@
-"""What the report view draws: label colours, both layers over the same characters, long reports lazily."""
+"""What the report view draws: label colours, both layers over the same characters, airy lines, long reports lazily."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
@@ -12,11 +12,12 @@ def formats_at(view, cp):
     qt = view.map.to_qt(cp)
     block = view.document().findBlock(qt)
     offset = qt - block.position()
+    merged = QTextCharFormat()
     ranges = block.layout().formats()  # keep the list alive while reading it
-    for fr in ranges:
+    for fr in ranges:  # overlapping ranges merge, later ones on top, as Qt paints them
         if fr.start <= offset < fr.start + fr.length:
-            return QTextCharFormat(fr.format)
-    return QTextCharFormat()
+            merged.merge(fr.format)
+    return merged
 
 
 def make_view(qtbot, text, labels):
@@ -54,3 +55,13 @@ def test_spans_far_down_are_drawn_when_scrolled_to(qtbot):
     assert formats_at(view, end).background().style() == Qt.NoBrush  # not drawn while off screen
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     qtbot.waitUntil(lambda: formats_at(view, end).background().style() != Qt.NoBrush)
+
+
+def test_lines_are_one_and_a_half_high(qtbot):
+    text = "云阳县" * 200  # wraps over several lines
+    view, _ = make_view(qtbot, text, [])
+    block = view.document().firstBlock()
+    layout = block.layout()
+    qtbot.waitUntil(lambda: layout.lineCount() > 2)
+    step = layout.lineAt(1).y() - layout.lineAt(0).y()
+    assert step >= 1.4 * layout.lineAt(0).height()
