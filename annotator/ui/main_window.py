@@ -153,11 +153,8 @@ class MainWindow(QMainWindow):
         self._update_undo()
 
     def refresh_documents(self, current: int | None = None) -> None:
-        rows = self.project.progress()
-        texts = {row["document_id"]: "" for row in rows}
-        if self.documents.filter.text().strip():
-            texts = {i: self.project.text(i) for i in texts}
-        self.documents.set_rows(rows, texts, current if current is not None else self.doc_id)
+        self.documents.set_rows(self.project.progress(), self.project.text,
+                                current if current is not None else self.doc_id)
 
     def open_document(self, doc_id: int) -> None:
         if doc_id == self.doc_id:

@@ -48,10 +48,11 @@ class DocumentPanel(QWidget):
         self.filter.textChanged.connect(self.refill)
         self.status.currentIndexChanged.connect(self.refill)
         self.list.currentItemChanged.connect(self._chosen)
-        self.texts: dict[int, str] = {}
+        self.text_of = lambda doc_id: ""
 
-    def set_rows(self, rows: list[dict], texts: dict[int, str], current: int | None) -> None:
-        self.rows, self.texts = rows, texts
+    def set_rows(self, rows: list[dict], text_of, current: int | None) -> None:
+        """`text_of(document id)` gives a report's text, read only when filtering by text."""
+        self.rows, self.text_of = rows, text_of
         self.refill(current=current)
 
     def refill(self, *_, current: int | None = None) -> None:
@@ -63,7 +64,7 @@ class DocumentPanel(QWidget):
         for row in self.rows:
             if status and row["status"] != status:
                 continue
-            if needle and needle not in row["title"] and needle not in self.texts.get(row["document_id"], ""):
+            if needle and needle not in row["title"] and needle not in self.text_of(row["document_id"]):
                 continue
             item = QListWidgetItem(f"{row['title'] or self.tr('(untitled)')}\n"
                                    f"{self.tr(STATUS_NAMES[row['status']])} · {row['spans']} "

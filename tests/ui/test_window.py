@@ -183,3 +183,14 @@ def test_skip_with_a_reason_and_import_more_reports(window, qtbot, monkeypatch, 
     window.run_import([str(tmp_path / "new.txt")])
     assert shown == ["1 imported, 0 duplicates skipped, 0 with errors skipped"]
     assert window.documents.list.count() == 6
+
+
+def test_document_list_filters_by_status_and_text(window, qtbot):
+    assert window.documents.list.count() == 5
+    window.documents.filter.setText("胡婷")  # QtTest cannot type Chinese; this is what typing does
+    assert window.documents.list.count() == 1  # found in the body of one report, not in a title
+    window.documents.filter.clear()
+    qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)  # one report done
+    window.documents.status.setCurrentIndex(window.documents.status.findData("done"))
+    assert window.documents.list.count() == 1
+    assert "1 of 5 done" in window.documents.progress.text()
