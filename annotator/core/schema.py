@@ -17,6 +17,7 @@ from annotator.core.model import LAYERS, AnnotatorError, Attribute, Indicator, L
 from annotator.core.paths import resource_path
 
 ATTRIBUTE_TYPES = ("quantity", "text", "choice", "link")
+PROPOSED = "proposed"  # reserved attribute: the keys whose values are proposals nobody confirmed yet
 INDICATORS = "@indicators"
 _KEY = re.compile(r"[A-Z][A-Z0-9_]*")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -254,6 +255,10 @@ def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
     problems = []
     for key, value in attrs.items():
         attribute = known.get(key)
+        if key == PROPOSED and known:
+            if not isinstance(value, list) or not all(k in known for k in value):
+                problems.append(f"{PROPOSED}: must list attributes of {label_key}")
+            continue
         if attribute is None:
             problems.append(f"{key}: {label_key} has no such attribute"
                             + (f" ({', '.join(known)})" if known else ""))

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import SpanError, Relation, Span
+from annotator.core import metric_frames
 from annotator.core.schema import check_attrs
 from annotator.core.store.clock import now
 
@@ -94,8 +95,14 @@ def insert_span(self: "Project", doc_id: int, span: Span, *, span_id: int | None
 
 def add_span(self: "Project", doc_id: int, start: int, end: int, label: str, *,
              attrs: dict | None = None, origin: str = "manual") -> Span:
+    """A span made by hand (or suggested); labels with attributes get their proposals filled in."""
+    attrs = dict(attrs or {})
+    definition = self.schema.label(label)
+    if definition is not None and definition.attributes and isinstance(start, int) and isinstance(end, int) \
+            and 0 <= start < end <= len(self.text(doc_id)):
+        attrs = metric_frames.fill(self, doc_id, definition, start, end, attrs)
     with self.change():
-        new = insert_span(self, doc_id, Span(start, end, label, "", attrs or {}, self.annotator, origin))
+        new = insert_span(self, doc_id, Span(start, end, label, "", attrs, self.annotator, origin))
         self._log("add_span", document_id=doc_id, span_id=new.id, after=record(new))
     return new
 
@@ -107,6 +114,14 @@ def update_span(self: "Project", span_id: int, **changes: Any) -> Span:
         raise SpanError(f"cannot change {', '.join(sorted(unknown))} of a span")
     old = span(self, span_id)
     new = Span(**{**asdict(old), **changes})
+    if "attrs" in changes:
+        new = Span(**{**asdict(new), "attrs": metric_frames.confirm(old.attrs, changes["attrs"])})
+    definition = self.schema.label(new.label)
+    if definition is not None and definition.attributes and (new.start, new.end, new.label) != (
+            old.start, old.end, old.label) and 0 <= new.start < new.end <= len(self.text(old.document_id)):
+        kept = new.attrs if new.label == old.label else {}
+        new = Span(**{**asdict(new), "attrs": metric_frames.fill(self, old.document_id, definition, new.start,
+                                                                new.end, kept, refresh=True)})
     layer, text = check_span(self, old.document_id, new.start, new.end, new.label, new.attrs, new.origin,
                              ignore_id=span_id)
     with self.change():
@@ -122,12 +137,32 @@ def update_span(self: "Project", span_id: int, **changes: Any) -> Span:
 
 
 def delete_span(self: "Project", span_id: int) -> None:
+    """Delete a span; metric links to it are cleared in the same change."""
     old = span(self, span_id)
     with self.change():
+        for linked in _linking(self, old):
+            update_span(self, linked.id, attrs={k: v for k, v in linked.attrs.items()
+                                                if not (k in _link_keys(self, linked.label) and v == span_id)})
         gone = relations(self, old.document_id, span_id=span_id)
         self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])  # relations cascade
         self._log("delete_span", document_id=old.document_id, span_id=span_id,
                   before={**record(old), "relations": [asdict(r) for r in gone]})
+
+
+def _link_keys(self: "Project", label: str) -> set[str]:
+    definition = self.schema.label(label)
+    return {a.key for a in definition.attributes if a.type == "link"} if definition else set()
+
+
+def _linking(self: "Project", target: Span) -> list[Span]:
+    """Spans of the same document whose link attributes point at `target`."""
+    keys = sorted({a.key for label in self.schema.labels for a in label.attributes if a.type == "link"})
+    if not keys:
+        return []
+    test = " OR ".join(f"json_extract(attrs, '$.{k}') = ?" for k in keys)
+    rows = self.db.execute(f"SELECT {_COLUMNS} FROM spans WHERE document_id = ? AND ({test})",
+                           [target.document_id, *[target.id] * len(keys)]).fetchall()
+    return [s for s in map(_row, rows) if any(s.attrs.get(k) == target.id for k in _link_keys(self, s.label))]
 
 
 def relations(self: "Project", doc_id: int, *, span_id: int | None = None) -> list[Relation]:

@@ -1,0 +1,142 @@
+"""Metric frames: what a METRIC span measures, for whom and when, proposed from its context.
+
+value, unit and qualifier come from the span's text (quantity.py); the indicator
+from keywords around it; the subject is the nearest REGION or ORG before it in
+its sentence, else the report's main region; the period the nearest DATE before
+it in its sentence (else the report's own date, left as no link).  Proposals are
+listed in the reserved attribute `proposed` until someone sets them.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from annotator.core.model import Label
+from annotator.core.quantity import parse_quantity
+from annotator.core.schema import PROPOSED, choices
+
+if TYPE_CHECKING:
+    from annotator.core.store.project import Project
+
+SENTENCE_END = "。！？!?;；\n"
+# keyword → indicator; the keyword nearest the value in its sentence wins
+KEYWORDS = {
+    "贫困发生率": "贫困发生率", "发生率": "贫困发生率",
+    "脱贫": "脱贫人口", "摘帽": "脱贫人口", "越线": "脱贫人口",
+    "贫困人口": "贫困人口", "贫困群众": "贫困人口", "贫困户": "贫困人口", "建档立卡": "贫困人口", "边缘户": "贫困人口",
+    "贫困村": "贫困村", "贫困县": "贫困村",
+    "资金": "资金投入", "投入": "资金投入", "投资": "资金投入", "信贷": "资金投入", "补贴": "资金投入",
+    "产业": "产业规模", "基地": "产业规模", "种植": "产业规模", "养殖": "产业规模", "园区": "产业规模",
+    "就业": "就业", "务工": "就业", "岗位": "就业", "劳动力": "就业", "输出": "就业",
+    "收入": "收入", "增收": "收入", "人均": "收入",
+    "干部": "帮扶力量", "帮扶": "帮扶力量", "工作队": "帮扶力量", "医生": "帮扶力量", "教师": "帮扶力量",
+    "搬迁": "易地搬迁", "安置": "易地搬迁",
+    "学生": "教育", "教育": "教育", "学校": "教育", "辍学": "教育",
+    "医疗": "医疗", "医保": "医疗", "村医": "医疗", "卫生": "医疗",
+    "住房": "住房", "危房": "住房",
+    "公路": "基础设施", "道路": "基础设施", "电网": "基础设施", "宽带": "基础设施", "饮水": "基础设施",
+    "通电": "基础设施",
+}
+_KEYWORD = re.compile("|".join(sorted(map(re.escape, KEYWORDS), key=len, reverse=True)))
+
+
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence holding [start, end)."""
+    s = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+    ends = [i for i in (text.find(ch, end) for ch in SENTENCE_END) if i != -1]
+    return s, (min(ends) + 1 if ends else len(text))
+
+
+def propose_indicator(text: str, start: int, end: int, unit: str, allowed: tuple[str, ...]) -> str | None:
+    s, e = sentence(text, start, end)
+    best: tuple[int, str] | None = None
+    for m in _KEYWORD.finditer(text, s, e):
+        indicator = KEYWORDS[m.group()]
+        if indicator not in allowed:
+            continue
+        # before the value counts a little nearer than after it: "贫困人口90225户"
+        distance = start - m.end() if m.end() <= start else (m.start() - end) * 2 + 1
+        if distance >= 0 and (best is None or distance < best[0]):
+            best = (distance, indicator)
+    if best:
+        return best[1]
+    if unit == "元" and "资金投入" in allowed:
+        return "资金投入"
+    return "其他" if "其他" in allowed else None
+
+
+def _nearest_before(project: "Project", doc_id: int, labels: tuple[str, ...], floor: int, start: int):
+    """The span of these labels ending nearest before `start`, starting at or after `floor`."""
+    marks = ",".join("?" * len(labels))
+    row = project.db.execute(
+        f"SELECT id FROM spans WHERE document_id = ? AND label IN ({marks}) AND origin != 'suggested'"
+        " AND start >= ? AND end <= ? ORDER BY end DESC LIMIT 1", [doc_id, *labels, floor, start]).fetchone()
+    return row[0] if row else None
+
+
+def _main_region(project: "Project", doc_id: int, text: str):
+    """The most frequent REGION in the title and lead (first three paragraphs): its first mention."""
+    lead_end = max(len("\n\n".join(text.split("\n\n")[:3])), 200)
+    rows = project.db.execute("SELECT id, text FROM spans WHERE document_id = ? AND label = 'REGION'"
+                              " AND origin != 'suggested' AND start < ? ORDER BY start", [doc_id, lead_end]).fetchall()
+    if not rows:
+        return None
+    top = Counter(t for _, t in rows).most_common(1)[0][0]
+    return next(i for i, t in rows if t == top)
+
+
+def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, attrs: dict,
+         *, refresh: bool = False) -> dict:
+    """Attributes with proposals filled in for keys that are empty (or still proposed, if `refresh`)."""
+    keys = {a.key: a for a in label.attributes}
+    if not keys:
+        return attrs
+    text = project.text(doc_id)
+    proposed = list(attrs.get(PROPOSED, []))
+    out = dict(attrs)
+
+    def open_(key: str) -> bool:
+        return key in keys and (out.get(key) in (None, "") or (refresh and key in proposed))
+
+    def put(key: str, value) -> None:
+        out[key] = value
+        if key not in proposed:
+            proposed.append(key)
+
+    quantity = parse_quantity(text[start:end])
+    if quantity is not None:
+        for key, attribute in keys.items():
+            if attribute.type == "quantity" and open_(key):
+                put(key, quantity.as_attrs()["value"])
+        if open_("unit"):
+            put("unit", quantity.unit)
+        if open_("qualifier"):
+            put("qualifier", quantity.qualifier)
+    s_start, _ = sentence(text, start, end)
+    for key, attribute in keys.items():
+        if not open_(key):
+            continue
+        if attribute.type == "choice" and "@indicators" in attribute.choices:
+            unit = out.get("unit") or ""
+            indicator = propose_indicator(text, start, end, unit, choices(project.schema, attribute))
+            if indicator:
+                put(key, indicator)
+        elif attribute.type == "link" and attribute.targets:
+            near = _nearest_before(project, doc_id, attribute.targets, s_start, start)
+            if near is None and "REGION" in attribute.targets:
+                near = _main_region(project, doc_id, text)
+            if near is not None:
+                put(key, near)
+    if proposed:
+        out[PROPOSED] = proposed
+    return out
+
+
+def confirm(old: dict, new: dict) -> dict:
+    """An edit by hand: keys whose values changed are no longer proposals."""
+    proposed = [k for k in new.get(PROPOSED, old.get(PROPOSED, [])) if new.get(k) == old.get(k)]
+    out = {k: v for k, v in new.items() if k != PROPOSED}
+    if proposed:
+        out[PROPOSED] = proposed
+    return out

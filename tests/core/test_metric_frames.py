@@ -1,0 +1,75 @@
+"""METRIC spans carry value, unit, qualifier, indicator, subject and period, proposed from context."""
+from annotator.core.importer import import_paths
+from annotator.core.model import Document
+from tests.conftest import CORPUS
+
+TEXT = ("云阳县脱贫攻坚综述\n\n今年以来,云阳县投入资金1153万元实施易地搬迁。"
+        "贫困发生率从2013年末的47.99%下降到2019年末的7.67%。全县有贫困村355个。")
+
+
+def label(project, doc, needle, name, occurrence=0):
+    text = project.text(doc)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    return project.add_span(doc, start, start + len(needle), name)
+
+
+def test_a_metric_span_is_filled_from_its_text_and_context(project):
+    doc = project.add_document(Document(text=TEXT, title="t"))
+    region = label(project, doc, "云阳县", "REGION", 1)
+    period = label(project, doc, "今年以来", "DATE")
+    metric = label(project, doc, "1153万元", "METRIC")
+    assert metric.attrs == {"value": 11530000, "unit": "元", "qualifier": "exact", "indicator": "资金投入",
+                            "subject": region.id, "period": period.id,
+                            "proposed": ["value", "unit", "qualifier", "indicator", "subject", "period"]}
+
+
+def test_a_comparison_gives_two_metrics_with_their_own_periods(project):
+    doc = project.add_document(Document(text=TEXT, title="t"))
+    label(project, doc, "云阳县", "REGION")
+    before = label(project, doc, "2013年末", "DATE")
+    after = label(project, doc, "2019年末", "DATE")
+    old = label(project, doc, "47.99%", "METRIC")
+    new = label(project, doc, "7.67%", "METRIC")
+    assert (old.attrs["indicator"], old.attrs["period"], old.attrs["value"]) == ("贫困发生率", before.id, "47.99")
+    assert (new.attrs["indicator"], new.attrs["period"], new.attrs["value"]) == ("贫困发生率", after.id, "7.67")
+    # no REGION in their sentence: the report's main region from the title and lead
+    assert old.attrs["subject"] == new.attrs["subject"] == project.spans(doc)[0].id
+
+
+def test_indicator_from_keywords_and_no_period_without_a_date(project):
+    doc = project.add_document(Document(text=TEXT, title="t"))
+    villages = label(project, doc, "355个", "METRIC")
+    assert villages.attrs["indicator"] == "贫困村" and "period" not in villages.attrs
+
+
+def test_edits_are_confirmations_and_moving_an_edge_reparses(project):
+    doc = project.add_document(Document(text=TEXT, title="t"))
+    metric = label(project, doc, "1153万", "METRIC")
+    assert metric.attrs["value"] == 11530000 and metric.attrs["unit"] == ""
+    metric = project.update_span(metric.id, end=metric.end + 1)  # take in 元
+    assert (metric.text, metric.attrs["unit"]) == ("1153万元", "元")
+    metric = project.update_span(metric.id, attrs={**metric.attrs, "indicator": "易地搬迁"})
+    assert metric.attrs["indicator"] == "易地搬迁" and "indicator" not in metric.attrs["proposed"]
+    metric = project.update_span(metric.id, start=metric.start + 1)  # a hand-set value survives edge moves
+    assert metric.attrs["indicator"] == "易地搬迁" and metric.attrs["value"] == 1530000
+
+
+def test_deleting_a_linked_span_clears_the_link_and_undo_restores_it(project):
+    doc = project.add_document(Document(text=TEXT, title="t"))
+    region = label(project, doc, "云阳县", "REGION", 1)
+    metric = label(project, doc, "1153万元", "METRIC")
+    project.delete_span(region.id)
+    assert "subject" not in project.span(metric.id).attrs
+    project.undo()
+    assert project.span(metric.id).attrs["subject"] == region.id
+
+
+def test_seed_report_metrics(project):
+    doc = import_paths(project, [CORPUS / "003_effba63bb87e5c1e.txt"]).imported[0]
+    label(project, doc, "会泽", "REGION", 1)
+    households = label(project, doc, "90225户", "METRIC")
+    people = label(project, doc, "341742人", "METRIC")
+    assert households.attrs["indicator"] == people.attrs["indicator"] == "贫困人口"
+    assert (people.attrs["value"], people.attrs["unit"]) == (341742, "人")
