@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.model import Label
 from annotator.core.quantity import parse_quantity
-from annotator.core.schema import PROPOSED, choices
+from annotator.core.schema import PROPOSED, check_attrs, choices
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -130,6 +130,13 @@ def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, at
                 put(key, near)
     if proposed:
         out[PROPOSED] = proposed
+    for problem in check_attrs(project.schema, label.key, out):  # a proposal never blocks the span
+        key = problem.split(":", 1)[0]
+        if key in proposed:
+            out.pop(key, None)
+            proposed.remove(key)
+    if not proposed:
+        out.pop(PROPOSED, None)
     return out
 
 

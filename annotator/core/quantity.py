@@ -182,8 +182,10 @@ def _build(m: re.Match, extra_unit: str) -> Quantity | None:
         low, _, _ = _number(left)
         if _scale(left) == 1 and _scale(right) > 1:
             low *= _scale(right)
-        unit_value, unit = _percent(unit)
-        return Quantity(None, unit, "range", _tidy(low * unit_value), _tidy(high * unit_value))
+        if low > high:
+            raise ValueError("a range runs upwards")  # 2020-09 or 5-3 is not a range
+        _, unit = _percent(unit)
+        return Quantity(None, unit, "range", _tidy(low), _tidy(high))
     value, high, more = _number(num)
     if unit.startswith("成"):  # 七成五 = 75 %
         tenth = Decimal(_DIGITS[unit[1]]) if len(unit) > 1 else Decimal(0)
@@ -203,8 +205,8 @@ def _percent(unit: str) -> tuple[Decimal, str]:
 
 
 def _finish(value: Decimal, high: Decimal | None, unit: str, qualifier: str) -> Quantity:
-    if value < 0:
-        raise ValueError("negative")
+    if value < 0 or (high is not None and high < value):
+        raise ValueError("negative, or a range running downwards")
     if high is not None:  # 七八个, 两三百万
         return Quantity(None, unit, "range", _tidy(value), _tidy(high))
     return Quantity(_tidy(value), unit, qualifier)

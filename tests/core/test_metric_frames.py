@@ -73,3 +73,21 @@ def test_seed_report_metrics(project):
     people = label(project, doc, "341742人", "METRIC")
     assert households.attrs["indicator"] == people.attrs["indicator"] == "贫困人口"
     assert (people.attrs["value"], people.attrs["unit"]) == (341742, "人")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from annotator.core.store import Project  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("0123456789.-~%万亿千百十一二三两元户人个年月日近约余多至到,。𠮷"),
+                    min_size=1, max_size=15), data=st.data())
+def test_any_metric_span_can_be_made(text, data):
+    """Proposals never stop a METRIC span from being saved, whatever its characters."""
+    project = Project.open(None)
+    doc = project.add_document(Document(text=text))
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    span = project.add_span(doc, start, end, "METRIC")
+    assert span.text == text[start:end]
