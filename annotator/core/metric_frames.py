@@ -141,8 +141,9 @@ def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, at
 
 
 def confirm(old: dict, new: dict) -> dict:
-    """An edit by hand: keys whose values changed are no longer proposals."""
-    proposed = [k for k in new.get(PROPOSED, old.get(PROPOSED, [])) if new.get(k) == old.get(k)]
+    """Attributes set by hand: `new` keeps its `proposed` list (drop it to accept every
+    proposal), less the keys whose values the edit changed."""
+    proposed = [k for k in new.get(PROPOSED, []) if new.get(k) == old.get(k)]
     out = {k: v for k, v in new.items() if k != PROPOSED}
     if proposed:
         out[PROPOSED] = proposed

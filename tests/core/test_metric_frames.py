@@ -91,3 +91,25 @@ def test_any_metric_span_can_be_made(text, data):
     end = data.draw(st.integers(start + 1, len(text)))
     span = project.add_span(doc, start, end, "METRIC")
     assert span.text == text[start:end]
+
+
+def test_metrics_table_says_who_where_when_and_whether_confirmed(project):
+    from annotator.core.interchange import metrics
+
+    doc = project.add_document(Document(text=TEXT, title="云阳", published="2020-06-13"))
+    label(project, doc, "云阳县", "REGION", 1)
+    label(project, doc, "2013年末", "DATE")
+    rate = label(project, doc, "47.99%", "METRIC")
+    villages = label(project, doc, "355个", "METRIC")
+    project.confirm_span(rate.id)
+    rows = {r["span_text"]: r for r in metrics.rows(project)}
+    assert {k: rows["47.99%"][k] for k in ("subject", "indicator", "period", "period_from", "value", "unit",
+                                            "confirmed", "proposed")} == {
+        "subject": "云阳县", "indicator": "贫困发生率", "period": "2013年末", "period_from": "span",
+        "value": "47.99", "unit": "%", "confirmed": True, "proposed": ""}
+    assert rows["47.99%"]["sentence"] == "贫困发生率从2013年末的47.99%下降到2019年末的7.67%。"
+    assert (rows["355个"]["period"], rows["355个"]["period_from"], rows["355个"]["confirmed"]) == (
+        "2020-06-13", "report", False)
+    # the same answers straight from SQL, for people who query the project file
+    view = {r["span_id"]: r for r in project.db.query("SELECT * FROM metrics")}
+    assert view[villages.id]["indicator"] == "贫困村" and view[rate.id]["subject"] == "云阳县"

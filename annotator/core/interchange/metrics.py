@@ -1,5 +1,10 @@
 """The metrics table: one row per METRIC span, for analysts (JSONL and CSV).
 
+Which region, which indicator, which period, what value: subject and period are
+the texts of the linked spans (period falls back to the report's date, and
+`period_from` says which), with the sentence the value came from and whether
+every attribute was confirmed by a person or some are still proposals.
+
 Rows come from the project's `metrics` view, so the export and a direct SQL
 query of the database agree by construction.  CSV is written with a BOM so
 that spreadsheet programs open the Chinese text correctly.
@@ -11,10 +16,12 @@ import json
 from pathlib import Path
 
 from annotator.core.interchange.files import atomic_write, check_offsets
+from annotator.core.metric_frames import sentence
 from annotator.core.store import Project
 
-COLUMNS = ("document_id", "title", "published", "span_id", "value", "low", "high", "unit", "qualifier",
-           "indicator", "subject", "period", "span_text", "start", "end", "annotator", "origin")
+COLUMNS = ("document_id", "title", "published", "span_id", "subject", "indicator", "period", "period_from",
+           "value", "low", "high", "unit", "qualifier", "span_text", "sentence", "start", "end", "annotator",
+           "origin", "confirmed", "proposed")
 
 
 def rows(project: Project, *, status: str | None = None, with_suggestions: bool = False) -> list[dict]:
@@ -39,6 +46,12 @@ def rows(project: Project, *, status: str | None = None, with_suggestions: bool 
             f" WHERE {' AND '.join(where)} ORDER BY m.document_id, m.start, m.span_id", args):
         if isinstance(row["value"], str) and row["value"].startswith("["):
             row["value"] = None  # a range: low and high carry it
+        text = texts.get(row["document_id"]) or project.text(row["document_id"])
+        start, end = sentence(text, row["start"], row["end"])
+        row["sentence"] = text[start:end].strip()
+        proposed = json.loads(row["proposed"]) if row["proposed"] else []
+        row["proposed"] = ",".join(proposed)
+        row["confirmed"] = not proposed  # every attribute set or checked by a person
         result.append({key: row[key] for key in COLUMNS})
     return result
 

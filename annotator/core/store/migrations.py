@@ -153,8 +153,10 @@ def m001_initial(db: Database) -> None:
            json_extract(s.attrs, '$.unit') AS unit,
            json_extract(s.attrs, '$.qualifier') AS qualifier,
            json_extract(s.attrs, '$.indicator') AS indicator,
-           subj.text AS subject, per.text AS period,
-           s.text AS span_text, s.start, s.end, s.annotator, s.origin
+           subj.text AS subject, coalesce(per.text, d.published) AS period,
+           CASE WHEN per.id IS NULL THEN 'report' ELSE 'span' END AS period_from,
+           s.text AS span_text, s.start, s.end, s.annotator, s.origin,
+           json_extract(s.attrs, '$.proposed') AS proposed
     FROM spans s
     JOIN documents d ON d.id = s.document_id
     LEFT JOIN spans subj ON subj.id = json_extract(s.attrs, '$.subject')

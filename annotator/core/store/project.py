@@ -299,6 +299,7 @@ class Project:
     add_relation = span_ops.add_relation
     delete_relation = span_ops.delete_relation
     label_occurrences = span_ops.label_occurrences
+    confirm_span = span_ops.confirm_span
 
     # undo and redo (history.py) ---------------------------------------------
 

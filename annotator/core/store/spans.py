@@ -136,6 +136,16 @@ def update_span(self: "Project", span_id: int, **changes: Any) -> Span:
     return new
 
 
+def confirm_span(self: "Project", span_id: int, keys: list[str] | None = None) -> Span:
+    """Accept proposed attributes as they are (all of them, or `keys`)."""
+    old = span(self, span_id)
+    proposed = [k for k in old.attrs.get("proposed", []) if keys is not None and k not in keys]
+    attrs = {k: v for k, v in old.attrs.items() if k != "proposed"}
+    if proposed:
+        attrs["proposed"] = proposed
+    return update_span(self, span_id, attrs=attrs)
+
+
 def delete_span(self: "Project", span_id: int) -> None:
     """Delete a span; metric links to it are cleared in the same change."""
     old = span(self, span_id)
