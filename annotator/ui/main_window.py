@@ -15,7 +15,8 @@ from annotator.core.importer import import_paths
 from annotator.core.interchange import metrics, native
 from annotator.core.model import AnnotatorError, Span, SpanError
 from annotator.core.store import Project
-from annotator.ui.panels import AttributePanel, DocumentPanel, LabelPalette, SpanTable
+from annotator.ui.attribute_panel import LINK_KEYS, AttributePanel
+from annotator.ui.panels import DocumentPanel, LabelPalette, SpanTable
 from annotator.ui.report_view import ReportView
 
 log = logging.getLogger("annotator")
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.english = english
         self.doc_id: int | None = None
         self.character_precision = False  # Alt held while selecting with the mouse
+        self.pending_link: str | None = None  # an attribute waiting for the next span clicked
         self.remember_layout = True
         self.view = ReportView()
         self.setCentralWidget(self.view)
@@ -52,7 +54,10 @@ class MainWindow(QMainWindow):
         self.documents.document_chosen.connect(self.open_document)
         self.palette.label_chosen.connect(self.apply_label)
         self.span_table.span_chosen.connect(lambda sid: self.select_span(self.view.spans.get(sid)))
-        self.view.span_clicked.connect(lambda sid: self.select_span(self.view.spans.get(sid), scroll=False))
+        self.view.span_clicked.connect(self.span_clicked)
+        self.attributes.edited.connect(self.edit_attributes)
+        self.attributes.link_requested.connect(self.start_link)
+        self.attributes.accept_requested.connect(self.accept_proposals)
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         self.load_project_view()
@@ -112,6 +117,13 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("Move end right"), lambda: self.move_edge("end", 1), "Ctrl+Shift+Right")
         self._action(edit, self.tr("Move start left"), lambda: self.move_edge("start", -1), "Alt+Shift+Left")
         self._action(edit, self.tr("Move start right"), lambda: self.move_edge("start", 1), "Alt+Shift+Right")
+        edit.addSeparator()
+        self._action(edit, self.tr("Link the metric's subject (then click a region or organisation)"),
+                     lambda: self.start_link("subject"), LINK_KEYS["subject"])
+        self._action(edit, self.tr("Link the metric's period (then click a date)"),
+                     lambda: self.start_link("period"), LINK_KEYS["period"])
+        self._action(edit, self.tr("Accept the proposed attributes"), self.accept_proposals, "F9")
+        self._action(edit, self.tr("Choose the indicator"), self.focus_indicator, "F2")
         edit.addSeparator()
         self._action(edit, self.tr("Mark done and go to next"), self.mark_done, ["Ctrl+Return", "Ctrl+Enter"])
         self._action(edit, self.tr("Skip this report…"), self.skip, "Ctrl+K")
@@ -239,16 +251,63 @@ class MainWindow(QMainWindow):
 
     def after_change(self) -> None:
         self.span_table.set_spans(sorted(self.view.spans.values(), key=lambda s: (s.start, s.end)))
-        selected = self.selected_span()
-        self.attributes.show_span(selected, self.project.schema)
+        self.show_attributes(self.selected_span())
         self.refresh_documents()
         self._update_undo()
 
+    def show_attributes(self, span: Span | None) -> None:
+        names = {s.id: s.text for s in self.view.spans.values()}
+        self.attributes.show_span(span, self.project.schema, names)
+
     def select_span(self, span: Span | None, scroll: bool = True) -> None:
         self.view.select_span(span, scroll=scroll)
-        self.attributes.show_span(span, self.project.schema)
+        self.show_attributes(span)
         if span is not None:
             self.status(f"{span.label}: {span.text}  ({span.start}–{span.end})", 4000)
+
+    # metric attributes -------------------------------------------------------------
+
+    def edit_attributes(self, attrs: dict) -> None:
+        span = self.selected_span()
+        if span is not None:
+            changed = self._change(lambda: [self.project.update_span(span.id, attrs=attrs)], [span])
+            if changed:
+                self.select_span(changed[0], scroll=False)
+
+    def accept_proposals(self) -> None:
+        span = self.selected_span()
+        if span is not None and span.attrs.get("proposed"):
+            changed = self._change(lambda: [self.project.confirm_span(span.id)], [span])
+            if changed:
+                self.select_span(changed[0], scroll=False)
+
+    def start_link(self, key: str) -> None:
+        span = self.selected_span()
+        label = self.project.schema.label(span.label) if span else None
+        attribute = next((a for a in label.attributes if a.key == key), None) if label else None
+        if attribute is None:
+            self.status(self.tr("Select a metric first"))
+            return
+        self.pending_link = key
+        self.status(self.tr("Click the span to link as %1 (%2); Esc cancels")
+                    .replace("%1", key).replace("%2", ", ".join(attribute.targets)), 0)
+
+    def span_clicked(self, span_id: int) -> None:
+        target = self.view.spans.get(span_id)
+        metric = self.selected_span()
+        if self.pending_link and metric is not None and target is not None and target.id != metric.id:
+            key, self.pending_link = self.pending_link, None
+            self.edit_attributes({**metric.attrs, key: target.id})
+            return
+        self.pending_link = None
+        self.select_span(target, scroll=False)
+
+    def focus_indicator(self) -> None:
+        editor = self.attributes.editors.get("indicator")
+        if editor is not None:
+            editor.setFocus()
+            if hasattr(editor, "lineEdit") and editor.lineEdit():
+                editor.lineEdit().selectAll()
 
     def step_span(self, forward: bool) -> None:
         spans = sorted(self.view.spans.values(), key=lambda s: (s.start, s.end, s.id))
@@ -268,7 +327,7 @@ class MainWindow(QMainWindow):
         span = self.selected_span()
         if span is None:
             return
-        if self._change(lambda: (self.project.delete_span(span.id), [])[1], [span]) is not None:
+        if self._history(lambda: self.project.delete_span(span.id) or [self.doc_id]) is not False:
             self.view.select_span(None)
             self.attributes.show_span(None, None)
 
@@ -302,15 +361,17 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self._history(self.project.redo)
 
-    def _history(self, fn) -> None:
+    def _history(self, fn) -> bool:
+        """Run a change that may touch several spans (undo, redo, a delete that clears links),
+        then redraw what differs from what is shown."""
         try:
             touched = fn()
         except AnnotatorError as exc:
             self.error(str(exc))
-            return
+            return False
         if not touched:
             self.status(self.tr("Nothing to undo or redo"))
-            return
+            return False
         if self.doc_id not in touched:
             self.doc_id = None
             self.open_document(touched[0])
@@ -323,6 +384,7 @@ class MainWindow(QMainWindow):
             if self.view.selected_id not in new:
                 self.view.select_span(None)
         self.after_change()
+        return True
 
     def _update_undo(self) -> None:
         self.undo_action.setEnabled(self.project.can_undo())
@@ -470,6 +532,10 @@ class MainWindow(QMainWindow):
         if obj is self.view.viewport() and event.type() == event.Type.MouseButtonPress:
             self.character_precision = bool(event.modifiers() & Qt.AltModifier)
         if obj is self.view and event.type() == event.Type.KeyPress:
+            if event.key() == Qt.Key_Escape and self.pending_link:
+                self.pending_link = None
+                self.status(self.tr("Linking cancelled"))
+                return True
             if event.key() in (Qt.Key_Tab, Qt.Key_Backtab):
                 self.step_span(event.key() == Qt.Key_Tab and not event.modifiers() & Qt.ShiftModifier)
                 return True

@@ -133,29 +133,3 @@ class SpanTable(QTableWidget):
                                         QTableWidgetItem(attrs))):
                 self.setItem(row, col, item)
         self.setSortingEnabled(True)
-
-
-class AttributePanel(QWidget):
-    """The selected span's label, text, position and attributes (editing metrics comes with the metrics work)."""
-
-    def __init__(self, parent=None, english: bool = False):
-        super().__init__(parent)
-        self.english = english
-        self.form = QFormLayout(self)
-        self.show_span(None, None)
-
-    def show_span(self, span: Span | None, schema: Schema | None) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        if span is None:
-            self.form.addRow(QLabel(self.tr("No span selected")))
-            return
-        self.form.addRow(self.tr("Label"), QLabel(span.label))
-        self.form.addRow(self.tr("Text"), QLabel(span.text))
-        self.form.addRow(self.tr("Position"), QLabel(f"{span.start}–{span.end}"))
-        self.form.addRow(self.tr("Origin"), QLabel(span.origin))
-        label = schema.label(span.label) if schema else None
-        for attribute in label.attributes if label else ():
-            value = span.attrs.get(attribute.key)
-            name = (attribute.name_en if self.english else attribute.name_zh) or attribute.key
-            self.form.addRow(name, QLabel("" if value is None else str(value)))

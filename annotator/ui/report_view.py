@@ -51,6 +51,8 @@ class ReportView(QTextEdit):
         self._index: dict[str, tuple[list[int], list[Span]]] = {}  # layer -> (starts, spans by start)
         self.formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self.selected_id: int | None = None
+        self.link_keys: set[str] = set()
+        self.colors: dict[str, str] = {}
         self.drawn: set[int] = set()  # numbers of the blocks whose spans are drawn
         self._pending = False
         self.verticalScrollBar().valueChanged.connect(self._schedule)
@@ -61,6 +63,8 @@ class ReportView(QTextEdit):
     # content ---------------------------------------------------------------
 
     def set_schema(self, schema: Schema) -> None:
+        self.link_keys = {a.key for label in schema.labels for a in label.attributes if a.type == "link"}
+        self.colors = {label.key: label.color for label in schema.labels}
         self.formats = {}
         for label in schema.labels:
             for suggested in (False, True):
@@ -227,7 +231,16 @@ class ReportView(QTextEdit):
         painter.setPen(QPen(QColor("#111111"), 2))
         for rect in self._span_rects(span):
             painter.drawRect(rect.adjusted(-1, 0, 1, 0))
+        for linked in self.linked(span):  # a metric's subject and period, dashed in their colour
+            painter.setPen(QPen(QColor(self.colors.get(linked.label, "#444444")), 2, Qt.DashLine))
+            for rect in self._span_rects(linked):
+                painter.drawRect(rect.adjusted(-1, 0, 1, 0))
         painter.end()
+
+    def linked(self, span: Span) -> list[Span]:
+        """The spans `span` links to through its attributes (a metric's subject and period)."""
+        return [self.spans[v] for k, v in span.attrs.items()
+                if k in self.link_keys and isinstance(v, int) and v in self.spans]
 
     def _span_rects(self, span: Span) -> list[QRect]:
         """One rectangle per visual line the span covers."""

@@ -3,27 +3,46 @@
 <context>
     <name>AttributePanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="147" />
+        <location filename="../../annotator/ui/attribute_panel.py" line="43" />
         <source>No span selected</source>
         <translation>未选中标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="149" />
+        <location filename="../../annotator/ui/attribute_panel.py" line="45" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="150" />
+        <location filename="../../annotator/ui/attribute_panel.py" line="46" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="151" />
+        <location filename="../../annotator/ui/attribute_panel.py" line="47" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="152" />
+        <location filename="../../annotator/ui/attribute_panel.py" line="59" />
+        <source>Proposed from the context: edit it, or press F9 to accept</source>
+        <translation>根据上下文推测:可修改,或按 F9 接受</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/attribute_panel.py" line="64" />
+        <source>Accept proposals (F9)</source>
+        <translation>接受推测值 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/attribute_panel.py" line="97" />
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/attribute_panel.py" line="110" />
+        <source>Not a number: write it like 134000, 13.4万 or 5-7亿</source>
+        <translation>不是数值:请写成 134000、13.4万 或 5-7亿 这样的形式</translation>
+    </message>
+    <message>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
@@ -61,12 +80,12 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="70" />
+        <location filename="../../annotator/ui/panels.py" line="71" />
         <source>spans</source>
         <translation>处标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="77" />
+        <location filename="../../annotator/ui/panels.py" line="78" />
         <source>%1 of %2 done</source>
         <translation>已完成 %1 / %2</translation>
     </message>
@@ -74,394 +93,429 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="39" />
+        <location filename="../../annotator/ui/main_window.py" line="42" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="40" />
+        <location filename="../../annotator/ui/main_window.py" line="43" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="41" />
+        <location filename="../../annotator/ui/main_window.py" line="44" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="42" />
+        <location filename="../../annotator/ui/main_window.py" line="45" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="43" />
+        <location filename="../../annotator/ui/main_window.py" line="46" />
         <source>Find in this report (Enter: next)</source>
         <translation>在本报告中查找(回车:下一个)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="45" />
+        <location filename="../../annotator/ui/main_window.py" line="48" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="90" />
+        <location filename="../../annotator/ui/main_window.py" line="96" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="91" />
+        <location filename="../../annotator/ui/main_window.py" line="97" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="92" />
+        <location filename="../../annotator/ui/main_window.py" line="98" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="93" />
+        <location filename="../../annotator/ui/main_window.py" line="99" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="95" />
+        <location filename="../../annotator/ui/main_window.py" line="101" />
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="96" />
+        <location filename="../../annotator/ui/main_window.py" line="102" />
         <source>Export native JSONL…</source>
         <translation>导出原生 JSONL…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="97" />
+        <location filename="../../annotator/ui/main_window.py" line="103" />
         <source>Export metrics table…</source>
         <translation>导出指标表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="99" />
+        <location filename="../../annotator/ui/main_window.py" line="105" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="100" />
+        <location filename="../../annotator/ui/main_window.py" line="106" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="101" />
+        <location filename="../../annotator/ui/main_window.py" line="107" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="102" />
+        <location filename="../../annotator/ui/main_window.py" line="108" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="104" />
+        <location filename="../../annotator/ui/main_window.py" line="110" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="106" />
+        <location filename="../../annotator/ui/main_window.py" line="112" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="107" />
+        <location filename="../../annotator/ui/main_window.py" line="113" />
         <source>Label all occurrences in this report</source>
         <translation>在本报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="108" />
+        <location filename="../../annotator/ui/main_window.py" line="114" />
         <source>Label all occurrences in all reports</source>
         <translation>在所有报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="110" />
+        <location filename="../../annotator/ui/main_window.py" line="116" />
         <source>Move end left</source>
         <translation>结尾左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="111" />
+        <location filename="../../annotator/ui/main_window.py" line="117" />
         <source>Move end right</source>
         <translation>结尾右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="112" />
+        <location filename="../../annotator/ui/main_window.py" line="118" />
         <source>Move start left</source>
         <translation>开头左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="113" />
+        <location filename="../../annotator/ui/main_window.py" line="119" />
         <source>Move start right</source>
         <translation>开头右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="115" />
+        <location filename="../../annotator/ui/main_window.py" line="121" />
+        <source>Link the metric's subject (then click a region or organisation)</source>
+        <translation>关联指标的主体(然后点击一个地区或机构)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="123" />
+        <source>Link the metric's period (then click a date)</source>
+        <translation>关联指标的时期(然后点击一个时间)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="125" />
+        <source>Accept the proposed attributes</source>
+        <translation>接受推测的属性</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="126" />
+        <source>Choose the indicator</source>
+        <translation>选择指标类别</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="128" />
         <source>Mark done and go to next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="116" />
+        <location filename="../../annotator/ui/main_window.py" line="129" />
         <source>Skip this report…</source>
         <translation>跳过本报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="117" />
+        <location filename="../../annotator/ui/main_window.py" line="130" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="118" />
+        <location filename="../../annotator/ui/main_window.py" line="131" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="119" />
+        <location filename="../../annotator/ui/main_window.py" line="132" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="120" />
+        <location filename="../../annotator/ui/main_window.py" line="133" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="121" />
+        <location filename="../../annotator/ui/main_window.py" line="134" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="124" />
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="137" />
+        <location filename="../../annotator/ui/main_window.py" line="457" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127" />
+        <location filename="../../annotator/ui/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128" />
-        <location filename="../../annotator/ui/main_window.py" line="455" />
+        <location filename="../../annotator/ui/main_window.py" line="141" />
+        <location filename="../../annotator/ui/main_window.py" line="517" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129" />
-        <location filename="../../annotator/ui/main_window.py" line="458" />
+        <location filename="../../annotator/ui/main_window.py" line="142" />
+        <location filename="../../annotator/ui/main_window.py" line="520" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="208" />
+        <location filename="../../annotator/ui/main_window.py" line="218" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="215" />
+        <location filename="../../annotator/ui/main_window.py" line="225" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="280" />
+        <location filename="../../annotator/ui/main_window.py" line="289" />
+        <source>Select a metric first</source>
+        <translation>请先选中一个指标</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="292" />
+        <source>Click the span to link as %1 (%2); Esc cancels</source>
+        <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="337" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="290" />
+        <location filename="../../annotator/ui/main_window.py" line="347" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="299" />
+        <location filename="../../annotator/ui/main_window.py" line="356" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="314" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="403" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="403" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="355" />
+        <location filename="../../annotator/ui/main_window.py" line="415" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="376" />
+        <location filename="../../annotator/ui/main_window.py" line="438" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="390" />
+        <location filename="../../annotator/ui/main_window.py" line="452" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="453" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="457" />
         <source>The language changes when the annotator starts next time.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="399" />
+        <location filename="../../annotator/ui/main_window.py" line="461" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400" />
-        <location filename="../../annotator/ui/main_window.py" line="406" />
+        <location filename="../../annotator/ui/main_window.py" line="462" />
+        <location filename="../../annotator/ui/main_window.py" line="468" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="405" />
+        <location filename="../../annotator/ui/main_window.py" line="467" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="411" />
+        <location filename="../../annotator/ui/main_window.py" line="473" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="412" />
+        <location filename="../../annotator/ui/main_window.py" line="474" />
         <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
         <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="417" />
+        <location filename="../../annotator/ui/main_window.py" line="479" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="428" />
+        <location filename="../../annotator/ui/main_window.py" line="490" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="436" />
+        <location filename="../../annotator/ui/main_window.py" line="498" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="444" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="448" />
+        <location filename="../../annotator/ui/main_window.py" line="510" />
         <source>select by keyboard</source>
         <translation>用键盘选择</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="448" />
+        <location filename="../../annotator/ui/main_window.py" line="510" />
         <source>next / previous span</source>
         <translation>下一个 / 上一个标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="449" />
+        <location filename="../../annotator/ui/main_window.py" line="511" />
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="449" />
+        <location filename="../../annotator/ui/main_window.py" line="511" />
         <source>move the end</source>
         <translation>移动结尾</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="450" />
+        <location filename="../../annotator/ui/main_window.py" line="512" />
         <source>move the start</source>
         <translation>移动开头</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="450" />
+        <location filename="../../annotator/ui/main_window.py" line="512" />
         <source>label all occurrences</source>
         <translation>标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="451" />
+        <location filename="../../annotator/ui/main_window.py" line="513" />
         <source>undo / redo</source>
         <translation>撤销 / 重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="451" />
+        <location filename="../../annotator/ui/main_window.py" line="513" />
         <source>done, next report</source>
         <translation>完成,下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="452" />
+        <location filename="../../annotator/ui/main_window.py" line="514" />
         <source>skip report</source>
         <translation>跳过报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="452" />
+        <location filename="../../annotator/ui/main_window.py" line="514" />
         <source>find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="452" />
+        <location filename="../../annotator/ui/main_window.py" line="514" />
         <source>zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="453" />
+        <location filename="../../annotator/ui/main_window.py" line="515" />
         <source>snapping on/off</source>
         <translation>词语对齐开关</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="453" />
+        <location filename="../../annotator/ui/main_window.py" line="515" />
         <source>select characters, not words</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="458" />
+        <location filename="../../annotator/ui/main_window.py" line="520" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="467" />
+        <location filename="../../annotator/ui/main_window.py" line="529" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="537" />
+        <source>Linking cancelled</source>
+        <translation>已取消关联</translation>
     </message>
 </context>
 <context>
     <name>SpanTable</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="107" />
+        <location filename="../../annotator/ui/panels.py" line="108" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="107" />
+        <location filename="../../annotator/ui/panels.py" line="108" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="107" />
+        <location filename="../../annotator/ui/panels.py" line="108" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="108" />
+        <location filename="../../annotator/ui/panels.py" line="109" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
@@ -469,7 +523,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="49" />
+        <location filename="../../annotator/ui/app.py" line="48" />
         <source>Something went wrong and was written to the log:</source>
         <translation>出现问题,详情已写入日志:</translation>
     </message>

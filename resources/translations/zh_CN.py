@@ -33,6 +33,14 @@ ZH = {
     "select characters, not words": "按字选择,不按词", "skip report": "跳过报告", "snapping on/off": "词语对齐开关",
     "spans": "处标注", "undo / redo": "撤销 / 重做", "zoom": "缩放", "To do": "待标注", "In progress": "进行中",
     "Done": "已完成", "Skipped": "已跳过", "(untitled)": "(无标题)",
+    "Proposed from the context: edit it, or press F9 to accept": "根据上下文推测:可修改,或按 F9 接受",
+    "Accept proposals (F9)": "接受推测值 (F9)", "(none)": "(无)",
+    "Not a number: write it like 134000, 13.4万 or 5-7亿": "不是数值:请写成 134000、13.4万 或 5-7亿 这样的形式",
+    "Link the metric's subject (then click a region or organisation)": "关联指标的主体(然后点击一个地区或机构)",
+    "Link the metric's period (then click a date)": "关联指标的时期(然后点击一个时间)",
+    "Accept the proposed attributes": "接受推测的属性", "Choose the indicator": "选择指标类别",
+    "Select a metric first": "请先选中一个指标", "Click the span to link as %1 (%2); Esc cancels":
+    "点击要关联为 %1 的标注(%2);按 Esc 取消", "Linking cancelled": "已取消关联",
 }
 
 if __name__ == "__main__":
