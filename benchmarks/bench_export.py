@@ -40,11 +40,11 @@ def build(project: Project, spans: int) -> None:
                 metric = i % 4 == 3
                 attrs = json.dumps({"value": i * 100, "unit": "户", "qualifier": "exact"} if metric else {})
                 rows.append([doc_id, start, start + 3, "METRIC" if metric else labels[i % 5],
-                             "metric" if metric else "entity", text[start:start + 3], attrs, project.annotator,
-                             "manual", stamp, stamp])
+                             "metric" if metric else "entity", text[start:start + 3], 0, len(text), attrs,
+                             project.annotator, "manual", stamp, stamp])
             project.db.conn.executemany(
-                "INSERT INTO spans(document_id, start, end, label, layer, text, attrs, annotator, origin,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+                "INSERT INTO spans(document_id, start, end, label, layer, text, sentence_start, sentence_end, attrs,"
+                " annotator, origin, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
 def main() -> None:

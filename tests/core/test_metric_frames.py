@@ -113,3 +113,10 @@ def test_metrics_table_says_who_where_when_and_whether_confirmed(project):
     # the same answers straight from SQL, for people who query the project file
     view = {r["span_id"]: r for r in project.db.query("SELECT * FROM metrics")}
     assert view[villages.id]["indicator"] == "贫困村" and view[rate.id]["subject"] == "云阳县"
+
+
+def test_the_metrics_view_gives_the_sentence_also_after_astral_characters(project):
+    doc = project.add_document(Document(text="标题\n\n😀𠮷统计:贫困人口90225户。下一句。"))
+    label(project, doc, "90225户", "METRIC")
+    [row] = project.db.query("SELECT sentence, span_text, confirmed FROM metrics")
+    assert row == {"sentence": "😀𠮷统计:贫困人口90225户。", "span_text": "90225户", "confirmed": 0}

@@ -16,7 +16,6 @@ import json
 from pathlib import Path
 
 from annotator.core.interchange.files import atomic_write, check_offsets
-from annotator.core.metric_frames import sentence
 from annotator.core.store import Project
 
 COLUMNS = ("document_id", "title", "published", "span_id", "subject", "indicator", "period", "period_from",
@@ -46,12 +45,8 @@ def rows(project: Project, *, status: str | None = None, with_suggestions: bool 
             f" WHERE {' AND '.join(where)} ORDER BY m.document_id, m.start, m.span_id", args):
         if isinstance(row["value"], str) and row["value"].startswith("["):
             row["value"] = None  # a range: low and high carry it
-        text = texts.get(row["document_id"]) or project.text(row["document_id"])
-        start, end = sentence(text, row["start"], row["end"])
-        row["sentence"] = text[start:end].strip()
-        proposed = json.loads(row["proposed"]) if row["proposed"] else []
-        row["proposed"] = ",".join(proposed)
-        row["confirmed"] = not proposed  # every attribute set or checked by a person
+        row["proposed"] = ",".join(json.loads(row["proposed"])) if row["proposed"] else ""
+        row["confirmed"] = bool(row["confirmed"])  # every attribute set or checked by a person
         result.append({key: row[key] for key in COLUMNS})
     return result
 

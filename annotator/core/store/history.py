@@ -109,11 +109,12 @@ def _apply(self: "Project", action: str, before: dict | None, after: dict | None
         return current.document_id
     if action == "update_span":
         current = span_ops.span(self, before["id"])
-        layer, text = span_ops.check_span(self, current.document_id, after["start"], after["end"], after["label"],
-                                          after["attrs"], after["origin"], ignore_id=current.id)
-        self.db.execute("UPDATE spans SET start = ?, end = ?, label = ?, layer = ?, text = ?, attrs = ?, origin = ?,"
-                        " annotator = ?, updated_at = ? WHERE id = ?",
-                        [after["start"], after["end"], after["label"], layer, text,
+        layer, text, s_start, s_end = span_ops.check_span(
+            self, current.document_id, after["start"], after["end"], after["label"], after["attrs"], after["origin"],
+            ignore_id=current.id)
+        self.db.execute("UPDATE spans SET start = ?, end = ?, label = ?, layer = ?, text = ?, sentence_start = ?,"
+                        " sentence_end = ?, attrs = ?, origin = ?, annotator = ?, updated_at = ? WHERE id = ?",
+                        [after["start"], after["end"], after["label"], layer, text, s_start, s_end,
                          json.dumps(after["attrs"], ensure_ascii=False), after["origin"], after["annotator"],
                          now(), current.id])
         self._log("update_span", document_id=current.document_id, span_id=current.id,

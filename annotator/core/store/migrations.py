@@ -85,6 +85,8 @@ def m001_initial(db: Database) -> None:
         label TEXT NOT NULL REFERENCES labels(key),
         layer TEXT NOT NULL CHECK ({LAYER_CHECK}),
         text TEXT NOT NULL,                   -- documents.text[start:end], checked on write
+        sentence_start INTEGER NOT NULL,      -- the sentence holding the span, for context
+        sentence_end INTEGER NOT NULL,
         attrs TEXT NOT NULL DEFAULT '{{}}'      -- JSON object (exports splice it as it is)
             CHECK (json_valid(attrs) AND json_type(attrs) = 'object'),
         annotator TEXT REFERENCES annotators(name),
@@ -155,8 +157,11 @@ def m001_initial(db: Database) -> None:
            json_extract(s.attrs, '$.indicator') AS indicator,
            subj.text AS subject, coalesce(per.text, d.published) AS period,
            CASE WHEN per.id IS NULL THEN 'report' ELSE 'span' END AS period_from,
-           s.text AS span_text, s.start, s.end, s.annotator, s.origin,
-           json_extract(s.attrs, '$.proposed') AS proposed
+           s.text AS span_text,
+           trim(substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start), ' ' || char(10)) AS sentence,
+           s.start, s.end, s.annotator, s.origin,
+           json_extract(s.attrs, '$.proposed') AS proposed,
+           json_extract(s.attrs, '$.proposed') IS NULL AS confirmed
     FROM spans s
     JOIN documents d ON d.id = s.document_id
     LEFT JOIN spans subj ON subj.id = json_extract(s.attrs, '$.subject')

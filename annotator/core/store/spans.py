@@ -49,8 +49,8 @@ def span(self: "Project", span_id: int) -> Span:
 
 
 def check_span(self: "Project", doc_id: int, start: Any, end: Any, label: str, attrs: dict,
-               origin: str, *, ignore_id: int | None = None) -> tuple[str, str]:
-    """Raise SpanError with a specific message, or return (layer, text)."""
+               origin: str, *, ignore_id: int | None = None) -> tuple[str, str, int, int]:
+    """Raise SpanError with a specific message, or return (layer, text, sentence start, sentence end)."""
     text = self.text(doc_id)
     for name, value in (("start", start), ("end", end)):
         if not isinstance(value, int) or isinstance(value, bool):
@@ -72,12 +72,12 @@ def check_span(self: "Project", doc_id: int, start: Any, end: Any, label: str, a
     if clash:
         raise SpanError(f"{text[start:end]!r} ({start}-{end}) overlaps {clash[3]} {clash[4]!r} "
                         f"({clash[1]}-{clash[2]}) in the {definition.layer} layer")
-    return definition.layer, text[start:end]
+    return (definition.layer, text[start:end], *metric_frames.sentence(text, start, end))
 
 
 def insert_span(self: "Project", doc_id: int, span: Span, *, span_id: int | None = None) -> Span:
     """Check and insert inside the caller's transaction; no event logged."""
-    layer, text = check_span(self, doc_id, span.start, span.end, span.label, span.attrs, span.origin)
+    layer, text, s_start, s_end = check_span(self, doc_id, span.start, span.end, span.label, span.attrs, span.origin)
     if span.text and span.text != text:
         raise SpanError(f"span text {span.text!r} does not match the document text {text!r} "
                         f"at {span.start}-{span.end}")
@@ -85,9 +85,9 @@ def insert_span(self: "Project", doc_id: int, span: Span, *, span_id: int | None
     self._ensure_annotator(annotator)
     stamp = now()
     cursor = self.db.execute(
-        "INSERT INTO spans(id, document_id, start, end, label, layer, text, attrs, annotator, origin,"
-        " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [span_id, doc_id, span.start, span.end, span.label, layer, text,
+        "INSERT INTO spans(id, document_id, start, end, label, layer, text, sentence_start, sentence_end, attrs,"
+        " annotator, origin, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [span_id, doc_id, span.start, span.end, span.label, layer, text, s_start, s_end,
          json.dumps(span.attrs, ensure_ascii=False), annotator, span.origin, stamp, stamp])
     return Span(span.start, span.end, span.label, text, dict(span.attrs), annotator, span.origin, layer,
                 cursor.lastrowid, doc_id)
@@ -122,13 +122,13 @@ def update_span(self: "Project", span_id: int, **changes: Any) -> Span:
         kept = new.attrs if new.label == old.label else {}
         new = Span(**{**asdict(new), "attrs": metric_frames.fill(self, old.document_id, definition, new.start,
                                                                 new.end, kept, refresh=True)})
-    layer, text = check_span(self, old.document_id, new.start, new.end, new.label, new.attrs, new.origin,
-                             ignore_id=span_id)
+    layer, text, s_start, s_end = check_span(self, old.document_id, new.start, new.end, new.label, new.attrs,
+                                             new.origin, ignore_id=span_id)
     with self.change():
         self.db.execute(
-            "UPDATE spans SET start = ?, end = ?, label = ?, layer = ?, text = ?, attrs = ?, origin = ?,"
-            " annotator = ?, updated_at = ? WHERE id = ?",
-            [new.start, new.end, new.label, layer, text, json.dumps(new.attrs, ensure_ascii=False),
+            "UPDATE spans SET start = ?, end = ?, label = ?, layer = ?, text = ?, sentence_start = ?,"
+            " sentence_end = ?, attrs = ?, origin = ?, annotator = ?, updated_at = ? WHERE id = ?",
+            [new.start, new.end, new.label, layer, text, s_start, s_end, json.dumps(new.attrs, ensure_ascii=False),
              new.origin, self.annotator, now(), span_id])
         new = span(self, span_id)
         self._log("update_span", document_id=old.document_id, span_id=span_id,
