@@ -184,24 +184,20 @@ def _build(m: re.Match, extra_unit: str) -> Quantity | None:
             low *= _scale(right)
         if low > high:
             raise ValueError("a range runs upwards")  # 2020-09 or 5-3 is not a range
-        _, unit = _percent(unit)
-        return Quantity(None, unit, "range", _tidy(low), _tidy(high))
+        return Quantity(None, _percent(unit), "range", _tidy(low), _tidy(high))
     value, high, more = _number(num)
     if unit.startswith("成"):  # 七成五 = 75 %
         tenth = Decimal(_DIGITS[unit[1]]) if len(unit) > 1 else Decimal(0)
         value, high, unit = value * 10 + tenth, None if high is None else high * 10, "%"
-    _, unit = _percent(unit)
+    unit = _percent(unit)
     if more and qualifier == "exact":
         qualifier = "more_than"
     return _finish(value, high, unit, qualifier)
 
 
-def _percent(unit: str) -> tuple[Decimal, str]:
-    if unit in ("%", "％"):
-        return Decimal(1), "%"
-    if unit.startswith("成"):
-        return Decimal(10), "%"
-    return Decimal(1), unit
+def _percent(unit: str) -> str:
+    """Full-width ％ and 成 both come out as %."""
+    return "%" if unit in ("%", "％") or unit.startswith("成") else unit
 
 
 def _finish(value: Decimal, high: Decimal | None, unit: str, qualifier: str) -> Quantity:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QLabel, QLine
                                QWidget)
 
 from annotator.core.model import Schema, Span
-from annotator.core.quantity import Quantity, format_quantity, parse_quantity
+from annotator.core.quantity import parse_quantity
 from annotator.core.schema import PROPOSED, choices
 
 LINK_KEYS = {"subject": "F7", "period": "F8"}
@@ -110,9 +110,7 @@ class AttributePanel(QWidget):
             edit.setToolTip(self.tr("Not a number: write it like 134000, 13.4万 or 5-7亿"))
             return
         edit.setStyleSheet("")
-        value = [parsed.low, parsed.high] if parsed.qualifier == "range" else parsed.value
-        self._set(key, Quantity(None, "", "exact").as_attrs()["value"] if value is None else
-                  [_json(v) for v in value] if isinstance(value, list) else _json(value))
+        self._set(key, parsed.as_attrs()["value"])
 
     def _set(self, key: str, value) -> None:
         if self.span is None or self.span.attrs.get(key) == value:
@@ -123,10 +121,6 @@ class AttributePanel(QWidget):
         else:
             attrs[key] = value
         self.edited.emit(attrs)
-
-
-def _json(v):
-    return v if isinstance(v, int) else str(v)
 
 
 def _show_quantity(value) -> str:

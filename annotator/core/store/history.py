@@ -121,11 +121,8 @@ def _apply(self: "Project", action: str, before: dict | None, after: dict | None
                   before=span_ops.record(current), after=span_ops.record(span_ops.span(self, current.id)))
         return current.document_id
     if action == "set_status":
-        doc_id = after["document_id"]
-        self.db.execute("UPDATE documents SET status = ?, skip_reason = ?, updated_at = ? WHERE id = ?",
-                        [after["status"], after["reason"], now(), doc_id])
-        self._log("set_status", document_id=doc_id, before=before, after=after)
-        return doc_id
+        self.write_status(before, after)
+        return after["document_id"]
     if action == "add_relation":
         rel = span_ops.insert_relation(self, after["source_id"], after["target_id"], after["type"],
                                        relation_id=after["id"])

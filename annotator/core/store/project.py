@@ -282,11 +282,14 @@ class Project:
             raise AnnotatorError(f"no document {doc_id} in this project")
         reason = reason if status == "skipped" else ""
         with self.change():
-            self.db.execute("UPDATE documents SET status = ?, skip_reason = ?, updated_at = ? WHERE id = ?",
-                            [status, reason, now(), doc_id])
-            self._log("set_status", document_id=doc_id,
-                      before={"document_id": doc_id, "status": before[0], "reason": before[1]},
-                      after={"document_id": doc_id, "status": status, "reason": reason})
+            self.write_status({"document_id": doc_id, "status": before[0], "reason": before[1]},
+                              {"document_id": doc_id, "status": status, "reason": reason})
+
+    def write_status(self, before: dict, after: dict) -> None:
+        """Set a document's status as `after` says and log it (undo and redo replay this too)."""
+        self.db.execute("UPDATE documents SET status = ?, skip_reason = ?, updated_at = ? WHERE id = ?",
+                        [after["status"], after["reason"], now(), after["document_id"]])
+        self._log("set_status", document_id=after["document_id"], before=before, after=after)
 
     # spans and relations (rules live in store/spans.py) -------------------
 
