@@ -20,11 +20,14 @@ ATTRIBUTE_TYPES = ("quantity", "text", "choice", "link")
 PROPOSED = "proposed"  # reserved attribute: the keys whose values are proposals nobody confirmed yet
 INDICATORS = "@indicators"
 _KEY = re.compile(r"[A-Z][A-Z0-9_]*")
+_ATTR_KEY = re.compile(r"[a-z][a-z0-9_]*")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _MODIFIERS = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "meta": "Meta"}
 _KEYS = {**{str(d): str(d) for d in range(10)}, **{f"f{n}": f"F{n}" for n in range(1, 13)}}
+_TOP_FIELDS = {"name", "labels", "indicators"}
 _LABEL_FIELDS = {"key", "name_zh", "name_en", "layer", "color", "shortcut", "guideline", "attributes"}
 _ATTR_FIELDS = {"key", "type", "name_zh", "name_en", "choices", "targets"}
+_SHORTCUT_HELP = "use a digit 1-9, F1-F12 or Ctrl/Alt+key"
 
 
 class SchemaError(AnnotatorError):
@@ -32,35 +35,46 @@ class SchemaError(AnnotatorError):
 
 
 def load_schema(path: str | Path) -> Schema:
+    """Read a schema file; the suffix (.toml, .yaml, .yml) chooses the format."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in (".toml", ".yaml", ".yml"):
+        raise SchemaError(f"{path}: unknown schema file type {suffix or '(none)'!r}; use .toml, .yaml or .yml")
     try:
-        if suffix == ".toml":
-            data = tomllib.loads(path.read_text("utf-8"))
-        elif suffix in (".yaml", ".yml"):
-            data = yaml.safe_load(path.read_text("utf-8"))
-        else:
-            raise SchemaError(f"{path}: unknown schema file type {suffix or '(none)'!r}; use .toml, .yaml or .yml")
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text) if suffix == ".toml" else yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise SchemaError(f"{path}: not valid TOML: {exc}") from None
+        # tomllib ends its message with "(at line 2, column 4)" or "(at end of document)"
+        message, _, place = str(exc).rpartition(" (at ")
+        found = re.fullmatch(r"line (\d+), column (\d+)\)", place)
+        where = (f" at line {found[1]}, column {found[2]}" if found else
+                 f" at line {max(1, len(text.splitlines()))} (end of file)" if place == "end of document)" else "")
+        raise SchemaError(f"{path}: not valid TOML{where}: {message or exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise SchemaError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(f"{path}: cannot read ({exc})") from None
+    if data is None:
+        raise SchemaError(f"{path}: the file is empty")
     return parse_schema(data, str(path))
 
 
 def default_schema() -> Schema:
+    """The schema shipped in resources/schema.toml."""
     return load_schema(resource_path("schema.toml"))
 
 
-def normalise_shortcut(text: str) -> str | None:
+def normalise_shortcut(text: Any) -> str | None:
     """Qt's portable form ("Ctrl+Shift+1") of an allowed shortcut, or None.
 
-    Allowed: a digit, F1-F12, or Ctrl/Alt/Shift/Meta + a digit, letter or F-key.
-    Bare letters are not: a Chinese input method swallows them."""
+    Allowed: a digit, F1-F12, or Ctrl/Alt/Shift/Meta + a digit, letter or F-key. Refused: what types
+    a character (a letter, Shift+letter, Shift+digit), since the input method or the keyboard layout
+    takes it before Qt sees a shortcut. An int 0-9 (YAML's `shortcut: 1`) counts as the digit.
+    """
+    if isinstance(text, int) and not isinstance(text, bool) and 0 <= text <= 9:
+        text = str(text)
     parts = [p.strip() for p in text.split("+")] if isinstance(text, str) else []
     if not parts or not all(parts):
         return None
@@ -69,22 +83,46 @@ def normalise_shortcut(text: str) -> str | None:
     if None in mods_norm or len(set(mods_norm)) != len(mods_norm):
         return None
     key_norm = _KEYS.get(key.lower()) or (key.upper() if mods and re.fullmatch(r"[A-Za-z]", key) else None)
-    if key_norm is None or (mods_norm == ["Shift"] and key_norm.isalpha() and len(key_norm) == 1):
+    if key_norm is None or (mods_norm == ["Shift"] and len(key_norm) == 1):
         return None
     order = [m for m in ("Ctrl", "Alt", "Shift", "Meta") if m in mods_norm]
     return "+".join(order + [key_norm])
 
 
+def _shortcut_problem(shortcut: Any) -> str:
+    text = shortcut.strip() if isinstance(shortcut, str) else ""
+    if re.fullmatch(r"[A-Za-z]", text):
+        return f"{shortcut!r} is a bare letter; {_SHORTCUT_HELP} (bare letters are swallowed by Chinese input methods)"
+    if re.fullmatch(r"(?i)shift\s*\+\s*[A-Za-z0-9]", text):
+        return f"{shortcut!r} types a character; {_SHORTCUT_HELP}"
+    return f"{shortcut!r} is not a shortcut; {_SHORTCUT_HELP}"
+
+
+def _unknown(where: str, raw: dict, allowed: set, problems: list[str]) -> None:
+    # Typo protection: a misspelt field ("colour") would otherwise be dropped without a word.
+    for extra in sorted(set(raw) - allowed, key=str):
+        problems.append(f"{where}{'.' if where else ''}{extra}: unknown field (known: {', '.join(sorted(allowed))})")
+
+
+def _text(where: str, raw: dict, field: str, problems: list[str], required: bool = False) -> str:
+    value = "" if raw.get(field) is None else raw[field]  # YAML's `name_en:` is None
+    if not isinstance(value, str):
+        problems.append(f"{where}.{field}: {value!r} must be text")
+        return ""
+    if required and not value.strip():
+        problems.append(f"{where}.{field}: missing")
+    return value.strip()
+
+
 def parse_schema(data: Any, origin: str = "<schema>") -> Schema:
     """Validate `data` (as read from TOML/YAML/JSON) and build the Schema; SchemaError lists all problems."""
-    problems: list[str] = []
     if not isinstance(data, dict):
         raise SchemaError(f"{origin}: expected a table/mapping at the top, got {type(data).__name__}")
-    for extra in sorted(set(data) - {"name", "labels", "indicators"}):
-        problems.append(f"{extra}: unknown field")
+    problems: list[str] = []
+    _unknown("", data, _TOP_FIELDS, problems)
     name = data.get("name", "")
     if not isinstance(name, str):
-        problems.append("name: must be text")
+        problems.append(f"name: {name!r} must be text")
         name = ""
     indicators = _indicators(data.get("indicators", []), problems)
     raw_labels = data.get("labels")
@@ -92,8 +130,8 @@ def parse_schema(data: Any, origin: str = "<schema>") -> Schema:
         problems.append("labels: at least one label is required")
         raw_labels = []
     keys = [lab.get("key") for lab in raw_labels if isinstance(lab, dict)]
-    labels = []
-    seen_keys: set = set()
+    labels: list[Label] = []
+    seen_keys: dict[str, int] = {}
     seen_shortcuts: dict[str, str] = {}
     for i, raw in enumerate(raw_labels):
         label = _label(i, raw, keys, bool(indicators), problems)
@@ -101,8 +139,8 @@ def parse_schema(data: Any, origin: str = "<schema>") -> Schema:
             continue
         where = f"labels[{i}] ({label.key})"
         if label.key in seen_keys:
-            problems.append(f"{where}.key: {label.key} is defined twice")
-        seen_keys.add(label.key)
+            problems.append(f"{where}.key: {label.key} is defined twice (also labels[{seen_keys[label.key]}])")
+        seen_keys.setdefault(label.key, i)
         if label.shortcut in seen_shortcuts:
             problems.append(f"{where}.shortcut: {label.shortcut} is already the shortcut of "
                             f"{seen_shortcuts[label.shortcut]}")
@@ -111,7 +149,7 @@ def parse_schema(data: Any, origin: str = "<schema>") -> Schema:
     if problems:
         raise SchemaError(f"{origin}: {len(problems)} problem{'s' * (len(problems) > 1)}:\n  "
                           + "\n  ".join(f"{origin}: {p}" for p in problems))
-    return Schema(name=name, labels=tuple(labels), indicators=tuple(indicators))
+    return Schema(name=name.strip(), labels=tuple(labels), indicators=tuple(indicators))
 
 
 def _indicators(raw: Any, problems: list[str]) -> list[Indicator]:
@@ -120,17 +158,18 @@ def _indicators(raw: Any, problems: list[str]) -> list[Indicator]:
         return []
     result, seen = [], set()
     for i, item in enumerate(raw):
-        if isinstance(item, str):
-            item = {"key": item}
-        if not isinstance(item, dict) or not isinstance(item.get("key"), str) or not item["key"].strip():
-            problems.append(f"indicators[{i}].key: missing")
+        where = f"indicators[{i}]"
+        item = {"key": item} if isinstance(item, str) else item  # a bare list of names is fine
+        if not isinstance(item, dict):
+            problems.append(f"{where}: expected a table/mapping or a text, got {type(item).__name__}")
             continue
-        for extra in sorted(set(item) - {"key", "name_en"}):
-            problems.append(f"indicators[{i}].{extra}: unknown field")
-        if item["key"] in seen:
-            problems.append(f"indicators[{i}].key: {item['key']} is listed twice")
-        seen.add(item["key"])
-        result.append(Indicator(item["key"], str(item.get("name_en", ""))))
+        _unknown(where, item, {"key", "name_en"}, problems)
+        key, name_en = _text(where, item, "key", problems, required=True), _text(where, item, "name_en", problems)
+        if key in seen:
+            problems.append(f"{where}.key: {key} is listed twice")
+        elif key:
+            seen.add(key)
+            result.append(Indicator(key, name_en))
     return result
 
 
@@ -141,61 +180,61 @@ def _label(i: int, raw: Any, keys: list, have_indicators: bool, problems: list[s
     key = raw.get("key")
     where = f"labels[{i}]" + (f" ({key})" if isinstance(key, str) else "")
     before = len(problems)
-    for extra in sorted(set(raw) - _LABEL_FIELDS):
-        problems.append(f"{where}.{extra}: unknown field")
+    _unknown(where, raw, _LABEL_FIELDS, problems)
     if key is None:
         problems.append(f"{where}.key: missing")
     elif not isinstance(key, str) or not _KEY.fullmatch(key):
         problems.append(f"{where}.key: {key!r} must be upper-case letters, digits and _ (like REGION)")
-    for field in ("name_zh", "name_en"):
-        if not isinstance(raw.get(field), str) or not raw[field].strip():
-            problems.append(f"{where}.{field}: missing")
-    layer = raw.get("layer")
+    name_zh = _text(where, raw, "name_zh", problems, required=True)
+    name_en = _text(where, raw, "name_en", problems, required=True)
+    layer, color, shortcut = raw.get("layer"), raw.get("color"), raw.get("shortcut")
     if layer not in LAYERS:
-        problems.append(f"{where}.layer: {layer!r} is not one of {', '.join(LAYERS)}")
-    color = raw.get("color")
-    if not isinstance(color, str) or not _COLOUR.fullmatch(color):
+        allowed = ", ".join(LAYERS)
+        problems.append(f"{where}.layer: " + (f"missing (one of {allowed})" if layer is None
+                                              else f"{layer!r} is not one of {allowed}"))
+    if color is None:
+        problems.append(f"{where}.color: missing (a colour like #1A2B3C)")
+    elif not isinstance(color, str) or not _COLOUR.fullmatch(color):
         problems.append(f"{where}.color: {color!r} is not a colour like #1A2B3C")
-    shortcut = raw.get("shortcut")
-    normal = normalise_shortcut(shortcut) if shortcut is not None else None
+    normal = normalise_shortcut(shortcut)
     if shortcut is None:
-        problems.append(f"{where}.shortcut: missing")
+        problems.append(f"{where}.shortcut: missing ({_SHORTCUT_HELP})")
     elif normal is None:
-        bare = isinstance(shortcut, str) and re.fullmatch(r"[A-Za-z]", shortcut.strip() or "-")
-        problems.append(f"{where}.shortcut: {shortcut!r} " + (
-            "is a bare letter; use a digit 1-9, F1-F12 or Ctrl/Alt+key (bare letters are swallowed by Chinese "
-            "input methods)" if bare else "is not a shortcut; use a digit 1-9, F1-F12 or Ctrl/Alt+key"))
-    guideline = raw.get("guideline", "")
-    if not isinstance(guideline, str):
-        problems.append(f"{where}.guideline: must be text")
+        problems.append(f"{where}.shortcut: {_shortcut_problem(shortcut)}")
+    guideline = _text(where, raw, "guideline", problems)
     attrs = raw.get("attributes", [])
     if not isinstance(attrs, list):
         problems.append(f"{where}.attributes: must be a list")
         attrs = []
     parsed = [_attribute(f"{where}.attributes[{j}]", a, keys, have_indicators, problems)
               for j, a in enumerate(attrs)]
-    attributes = [a for a in parsed if a is not None]
-    names = [a.key for a in attributes]
+    names = [a.key for a in parsed if a is not None]
     for dup in sorted({n for n in names if names.count(n) > 1}):
         problems.append(f"{where}.attributes: {dup} is defined twice")
     if len(problems) > before:
         return None
-    return Label(key, raw["name_zh"].strip(), raw["name_en"].strip(), layer, color.upper(), normal,
-                 guideline.strip(), tuple(attributes))
+    return Label(key, name_zh, name_en, layer, color.upper(), normal, guideline, tuple(parsed))
 
 
 def _attribute(where: str, raw: Any, keys: list, have_indicators: bool, problems: list[str]) -> Attribute | None:
     if not isinstance(raw, dict):
-        problems.append(f"{where}: expected a table/mapping")
+        problems.append(f"{where}: expected a table/mapping, got {type(raw).__name__}")
         return None
-    before = len(problems)
-    for extra in sorted(set(raw) - _ATTR_FIELDS):
-        problems.append(f"{where}.{extra}: unknown field")
     key, type_ = raw.get("key"), raw.get("type")
-    if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+    where += f" ({key})" if isinstance(key, str) else ""
+    before = len(problems)
+    _unknown(where, raw, _ATTR_FIELDS, problems)
+    if key is None:
+        problems.append(f"{where}.key: missing")
+    elif not isinstance(key, str) or not _ATTR_KEY.fullmatch(key):
         problems.append(f"{where}.key: {key!r} must be lower-case letters, digits and _ (like unit)")
+    elif key == PROPOSED:
+        problems.append(f"{where}.key: {PROPOSED} is reserved (it lists a span's unconfirmed attributes)")
     if type_ not in ATTRIBUTE_TYPES:
-        problems.append(f"{where}.type: {type_!r} is not one of {', '.join(ATTRIBUTE_TYPES)}")
+        allowed = ", ".join(ATTRIBUTE_TYPES)
+        problems.append(f"{where}.type: " + (f"missing (one of {allowed})" if type_ is None
+                                             else f"{type_!r} is not one of {allowed}"))
+    name_zh, name_en = _text(where, raw, "name_zh", problems), _text(where, raw, "name_en", problems)
     choices, targets = raw.get("choices", []), raw.get("targets", [])
     if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
         problems.append(f"{where}.choices: must be a list of texts")
@@ -203,30 +242,28 @@ def _attribute(where: str, raw: Any, keys: list, have_indicators: bool, problems
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
         problems.append(f"{where}.targets: must be a list of label keys")
         targets = []
-    if type_ == "choice" and not choices:
-        problems.append(f"{where}.choices: a choice needs choices")
+    if (type_ == "choice") != bool(choices):
+        problems.append(f"{where}.choices: " + ("a choice needs choices" if type_ == "choice"
+                                                else "only a choice attribute has choices"))
     if INDICATORS in choices and not have_indicators:
         problems.append(f"{where}.choices: {INDICATORS} is used but the schema has no indicators")
-    if type_ == "link":
-        if not targets:
-            problems.append(f"{where}.targets: a link needs the label keys it may point to")
-        for target in targets:
-            if target not in keys:
-                problems.append(f"{where}.targets: {target!r} is not a label of this schema")
+    if (type_ == "link") != bool(targets):
+        problems.append(f"{where}.targets: " + ("a link needs the label keys it may point to" if type_ == "link"
+                                                else "only a link attribute has targets"))
+    for target in targets:
+        if target not in keys:
+            problems.append(f"{where}.targets: {target!r} is not a label of this schema")
     if len(problems) > before:
         return None
-    return Attribute(key, type_, str(raw.get("name_zh", "")), str(raw.get("name_en", "")), tuple(choices),
-                     tuple(targets))
+    return Attribute(key, type_, name_zh, name_en, tuple(choices), tuple(targets))
 
 
 def schema_to_dict(schema: Schema) -> dict:
+    """Plain lists and dicts (JSON/TOML-serialisable); parse_schema(schema_to_dict(s)) == s."""
     def attribute(a: Attribute) -> dict:
-        d = {"key": a.key, "type": a.type, "name_zh": a.name_zh, "name_en": a.name_en}
-        if a.choices:
-            d["choices"] = list(a.choices)
-        if a.targets:
-            d["targets"] = list(a.targets)
-        return d
+        return {"key": a.key, "type": a.type, "name_zh": a.name_zh, "name_en": a.name_en,
+                **({"choices": list(a.choices)} if a.choices else {}),
+                **({"targets": list(a.targets)} if a.targets else {})}
     return {
         "name": schema.name,
         "labels": [{"key": lab.key, "name_zh": lab.name_zh, "name_en": lab.name_en, "layer": lab.layer,
@@ -245,7 +282,9 @@ def choices(schema: Schema, attribute: Attribute) -> tuple[str, ...]:
 
 
 def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
-    """Problems of a span's attributes for its label; empty when all is well. Empty values are allowed."""
+    """Problems of a span's attributes for its label, each "key: what is wrong"; empty when all is well.
+
+    Empty values (None, "") are allowed: an attribute may be filled in later."""
     label = schema.label(label_key)
     if label is None:
         return [f"unknown label {label_key!r}"]
@@ -256,10 +295,9 @@ def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
     for key, value in attrs.items():
         attribute = known.get(key)
         if key == PROPOSED and known:
-            if not isinstance(value, list) or not all(k in known for k in value):
+            if not isinstance(value, list) or not all(isinstance(k, str) and k in known for k in value):
                 problems.append(f"{PROPOSED}: must list attributes of {label_key}")
-            continue
-        if attribute is None:
+        elif attribute is None:
             problems.append(f"{key}: {label_key} has no such attribute"
                             + (f" ({', '.join(known)})" if known else ""))
         elif value is None or value == "":
@@ -267,26 +305,27 @@ def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
         elif attribute.type == "quantity" and not _quantity_ok(value):
             problems.append(f"{key}: {value!r} is not a number >= 0 or a [low, high] pair with low <= high")
         elif attribute.type == "text" and not isinstance(value, str):
-            problems.append(f"{key}: must be text")
+            problems.append(f"{key}: {value!r} must be text")
         elif attribute.type == "choice" and value not in choices(schema, attribute):
             problems.append(f"{key}: {value!r} is not one of {', '.join(choices(schema, attribute))}")
         elif attribute.type == "link" and (not isinstance(value, int) or isinstance(value, bool)):
-            problems.append(f"{key}: must be the id of a span")
+            problems.append(f"{key}: {value!r} must be the id of a span")
     return problems
 
 
 def _number(value: Any) -> Decimal | None:
-    if isinstance(value, bool):
+    """A finite number >= 0 from an int, float, Decimal or numeric text ("171600000", "0.5"); else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
         return None
     try:
-        number = Decimal(str(value)) if isinstance(value, (int, float, str)) else None
-    except InvalidOperation:
+        number = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):  # ValueError: an int too long for str()
         return None
-    return number if number is not None and number.is_finite() and number >= 0 else None
+    return number if number.is_finite() and number >= 0 else None
 
 
 def _quantity_ok(value: Any) -> bool:
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         if len(value) != 2:
             return False
         low, high = map(_number, value)
