@@ -70,6 +70,8 @@ class Span:
     layer: str = ""
     id: int | None = None
     document_id: int | None = None
+    source: str = ""  # for suggestions: the suggester that proposed it
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)

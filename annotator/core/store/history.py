@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 
 from annotator.core.model import AnnotatorError, Span
 from annotator.core.store import spans as span_ops
+from annotator.core.store import suggestions
 from annotator.core.store.clock import now
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
 
 INVERSE = {"add_span": "delete_span", "delete_span": "add_span", "update_span": "update_span",
-           "set_status": "set_status", "add_relation": "delete_relation", "delete_relation": "add_relation"}
+           "set_status": "set_status", "add_relation": "delete_relation", "delete_relation": "add_relation",
+           "add_rejection": "delete_rejection", "delete_rejection": "add_rejection"}
 
 
 def _stacks(self: "Project") -> tuple[list[int], list[int]]:
@@ -94,7 +96,8 @@ def _apply(self: "Project", action: str, before: dict | None, after: dict | None
     """Make the change one event describes, and log it; returns its document."""
     if action == "add_span":
         span = Span(after["start"], after["end"], after["label"], after["text"], after["attrs"],
-                    after["annotator"], after["origin"])
+                    after["annotator"], after["origin"], source=after.get("source", ""),
+                    confidence=after.get("confidence"))
         new = span_ops.insert_span(self, after["document_id"], span, span_id=after["id"])
         for rel in after.get("relations", []):
             span_ops.insert_relation(self, rel["source_id"], rel["target_id"], rel["type"], relation_id=rel["id"])
@@ -135,4 +138,10 @@ def _apply(self: "Project", action: str, before: dict | None, after: dict | None
             raise AnnotatorError(f"relation {before['id']} is gone")
         self._log("delete_relation", document_id=doc_id, relation_id=before["id"], before=before)
         return doc_id
+    if action == "add_rejection":
+        suggestions.write_rejection(self, {k: after[k] for k in ("document_id", "start", "end", "label", "text")})
+        return after["document_id"]
+    if action == "delete_rejection":
+        suggestions.delete_rejection(self, before)
+        return before["document_id"]
     raise AnnotatorError(f"{action} cannot be undone")

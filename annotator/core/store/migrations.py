@@ -91,6 +91,8 @@ def m001_initial(db: Database) -> None:
             CHECK (json_valid(attrs) AND json_type(attrs) = 'object'),
         annotator TEXT REFERENCES annotators(name),
         origin TEXT NOT NULL DEFAULT 'manual' CHECK ({ORIGIN_CHECK}),
+        source TEXT NOT NULL DEFAULT '',      -- for suggestions: which suggester proposed it
+        confidence REAL,                      -- for suggestions: how sure it was (0-1)
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         CHECK (start >= 0 AND start < end)
@@ -109,6 +111,19 @@ def m001_initial(db: Database) -> None:
         UNIQUE (source_id, target_id, type)
     );
     CREATE INDEX relations_target ON relations(target_id);
+
+    -- Suggestions an annotator turned down: never suggested again at the same place.
+    CREATE TABLE rejections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        text TEXT NOT NULL,
+        annotator TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (document_id, start, end, label)
+    );
 
     -- Append-only record of every change: audit trail and the base of undo.
     -- One user action is one batch (a transaction); undo and redo are batches too.

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import STATUSES, AnnotatorError, Document, Relation, Schema
 from annotator.core.schema import default_schema, parse_schema, schema_to_dict
-from annotator.core.store import history
+from annotator.core.store import history, suggestions
 from annotator.core.store import spans as span_ops
 from annotator.core.store.clock import now
 from annotator.core.store.migrations import migrations
@@ -303,6 +303,12 @@ class Project:
     delete_relation = span_ops.delete_relation
     label_occurrences = span_ops.label_occurrences
     confirm_span = span_ops.confirm_span
+
+    # suggestions (suggestions.py) --------------------------------------------
+
+    suggest = suggestions.suggest
+    accept = suggestions.accept
+    reject = suggestions.reject
 
     # undo and redo (history.py) ---------------------------------------------
 

@@ -20,18 +20,20 @@ from annotator.core.store.clock import now
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
 
-_COLUMNS = "id, document_id, start, end, label, layer, text, attrs, annotator, origin"
+_COLUMNS = "id, document_id, start, end, label, layer, text, attrs, annotator, origin, source, confidence"
 
 
 def _row(r: tuple) -> Span:
     # positional, in Span's field order: opening a report reads thousands of these
-    return Span(r[2], r[3], r[4], r[6], json.loads(r[7]) if r[7] != "{}" else {}, r[8] or "", r[9], r[5], r[0], r[1])
+    return Span(r[2], r[3], r[4], r[6], json.loads(r[7]) if r[7] != "{}" else {}, r[8] or "", r[9], r[5], r[0], r[1],
+                r[10], r[11])
 
 
 def record(span: Span) -> dict:
     """What the event log keeps of a span (enough to recreate it)."""
     d = asdict(span)
-    return {k: d[k] for k in ("id", "document_id", "start", "end", "label", "text", "attrs", "origin", "annotator")}
+    return {k: d[k] for k in ("id", "document_id", "start", "end", "label", "text", "attrs", "origin", "annotator",
+                              "source", "confidence")}
 
 
 def spans(self: "Project", doc_id: int, *, origin: str | None = None) -> list[Span]:
@@ -86,11 +88,12 @@ def insert_span(self: "Project", doc_id: int, span: Span, *, span_id: int | None
     stamp = now()
     cursor = self.db.execute(
         "INSERT INTO spans(id, document_id, start, end, label, layer, text, sentence_start, sentence_end, attrs,"
-        " annotator, origin, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " annotator, origin, source, confidence, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [span_id, doc_id, span.start, span.end, span.label, layer, text, s_start, s_end,
-         json.dumps(span.attrs, ensure_ascii=False), annotator, span.origin, stamp, stamp])
+         json.dumps(span.attrs, ensure_ascii=False), annotator, span.origin, span.source, span.confidence,
+         stamp, stamp])
     return Span(span.start, span.end, span.label, text, dict(span.attrs), annotator, span.origin, layer,
-                cursor.lastrowid, doc_id)
+                cursor.lastrowid, doc_id, span.source, span.confidence)
 
 
 def add_span(self: "Project", doc_id: int, start: int, end: int, label: str, *,

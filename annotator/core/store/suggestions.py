@@ -1,0 +1,106 @@
+"""Suggestions in the project: written beside annotations, accepted or rejected one by one.
+
+Running suggestions is incremental: nothing accepted or rejected is touched,
+a place once rejected is never suggested again, and suggestions already there
+stay.  The project dictionary (entities accepted anywhere, less those
+rejected) feeds every later run.  Functions take the Project as `self`.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from annotator.core import metric_frames
+from annotator.core.model import Span, SpanError
+from annotator.core.store import spans as span_ops
+from annotator.core.store.clock import now
+from annotator.core.suggest import Suggestion, combine, dates, metrics, programs
+
+if TYPE_CHECKING:
+    from annotator.core.store.project import Project
+
+TEXT_SOURCES = (dates.suggest, metrics.suggest, programs.suggest)
+
+
+def dictionary(self: "Project") -> dict[str, str]:
+    """text → label of entities accepted in this project, less those rejected with that label."""
+    accepted = self.db.execute(
+        "SELECT text, label FROM spans WHERE origin != 'suggested' AND layer = 'entity' AND length(text) >= 2"
+        " GROUP BY text, label").fetchall()
+    rejected = set(self.db.execute("SELECT text, label FROM rejections").fetchall())
+    return {text: label for text, label in accepted if (text, label) not in rejected}
+
+
+def from_dictionary(text: str, entries: dict[str, str]) -> list[Suggestion]:
+    if not entries:
+        return []
+    pattern = re.compile("|".join(map(re.escape, sorted(entries, key=len, reverse=True))))
+    return [Suggestion(m.start(), m.end(), entries[m.group()], "dictionary", 0.9) for m in pattern.finditer(text)]
+
+
+def suggest(self: "Project", doc_ids: list[int] | None = None) -> int:
+    """Add suggestions to these documents (all by default); returns how many were added."""
+    entries = dictionary(self)
+    layer_of = {label.key: label.layer for label in self.schema.labels}
+    added = 0
+    for doc_id in doc_ids if doc_ids is not None else self.document_ids():
+        text = self.text(doc_id)
+        found = combine([s for source in TEXT_SOURCES for s in source(text)] + from_dictionary(text, entries),
+                        layer_of)
+        existing = self.db.execute("SELECT layer, start, end FROM spans WHERE document_id = ?", [doc_id]).fetchall()
+        rejected = set(self.db.execute("SELECT start, end, label FROM rejections WHERE document_id = ?",
+                                       [doc_id]).fetchall())
+        with self.change():
+            count = 0
+            for s in found:
+                layer = layer_of[s.label]
+                if (s.start, s.end, s.label) in rejected or any(
+                        lay == layer and a < s.end and s.start < b for lay, a, b in existing):
+                    continue
+                definition = self.schema.label(s.label)
+                attrs = metric_frames.fill(self, doc_id, definition, s.start, s.end, {}) \
+                    if definition.attributes else {}
+                try:
+                    span_ops.insert_span(self, doc_id, Span(s.start, s.end, s.label, "", attrs, self.annotator,
+                                                            "suggested", source=s.source, confidence=s.confidence))
+                except SpanError:
+                    continue
+                existing.append((layer, s.start, s.end))
+                count += 1
+            if count:
+                self._log("add_suggestions", document_id=doc_id, after={"count": count})
+        added += count
+    return added
+
+
+def accept(self: "Project", span_id: int) -> Span:
+    """A suggestion becomes an annotation (refused if it overlaps one in its layer)."""
+    current = span_ops.span(self, span_id)
+    if current.origin != "suggested":
+        raise SpanError(f"span {span_id} is not a suggestion")
+    return span_ops.update_span(self, span_id, origin="manual")
+
+
+def reject(self: "Project", span_id: int) -> None:
+    """Drop a suggestion and remember the place, so it is never suggested there again."""
+    current = span_ops.span(self, span_id)
+    if current.origin != "suggested":
+        raise SpanError(f"span {span_id} is not a suggestion")
+    with self.change():
+        span_ops.delete_span(self, span_id)
+        write_rejection(self, {"document_id": current.document_id, "start": current.start, "end": current.end,
+                               "label": current.label, "text": current.text})
+
+
+def write_rejection(self: "Project", row: dict) -> None:
+    cursor = self.db.execute(
+        "INSERT OR IGNORE INTO rejections(document_id, start, end, label, text, annotator, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [row["document_id"], row["start"], row["end"], row["label"], row["text"], self.annotator, now()])
+    self._log("add_rejection", document_id=row["document_id"], after={**row, "id": cursor.lastrowid})
+
+
+def delete_rejection(self: "Project", row: dict) -> None:
+    self.db.execute("DELETE FROM rejections WHERE document_id = ? AND start = ? AND end = ? AND label = ?",
+                    [row["document_id"], row["start"], row["end"], row["label"]])
+    self._log("delete_rejection", document_id=row["document_id"], before=row)

@@ -1,0 +1,88 @@
+"""Suggestions: each source, their combination, and the incremental accept/reject cycle."""
+from annotator.core.model import Document
+from annotator.core.store import Project
+from annotator.core.suggest import Suggestion, combine, dates, metrics, programs
+from annotator.core.store.suggestions import from_dictionary
+
+TEXT = ("今日重庆网 2020-09-11 10:53\n\n2019年末,云阳县投入资金1153万元实施“八七扶贫攻坚计划”。"
+        "今年2月,去年9月,6月12日,2016年以来,上世纪70年代;近年来和目前不是时间。")
+
+
+def texts(found, text=TEXT):
+    return [text[s.start:s.end] for s in found]
+
+
+def test_dates_source():
+    assert texts(dates.suggest(TEXT)) == ["2020-09-11 10:53", "2019年末", "今年2月", "去年9月", "6月12日",
+                                          "2016年以来", "上世纪70年代"]
+
+
+def test_metrics_source_fills_the_value():
+    [s] = metrics.suggest("投入资金1153万元。")
+    assert (s.label, s.attrs["value"], s.attrs["unit"]) == ("METRIC", 11530000, "元")
+
+
+def test_programs_source_takes_quoted_names_without_quotes():
+    found = programs.suggest(TEXT + "他说:“我们一定要做好,不负期望。”")
+    assert texts(found, TEXT + "他说:“我们一定要做好,不负期望。”") == ["八七扶贫攻坚计划"]
+    assert found[0].confidence > 0.8  # ends like a programme: 计划
+
+
+def test_dictionary_source_finds_every_occurrence():
+    found = from_dictionary("云阳县和云阳县委", {"云阳县": "REGION", "云阳县委": "ORG"})
+    assert [(s.start, s.end, s.label) for s in found] == [(0, 3, "REGION"), (4, 8, "ORG")]
+
+
+def test_combine_keeps_the_surest_per_layer():
+    layer = {"REGION": "entity", "ORG": "entity", "METRIC": "metric"}
+    kept = combine([Suggestion(0, 3, "REGION", "a", 0.9), Suggestion(0, 4, "ORG", "b", 0.95),
+                    Suggestion(1, 3, "METRIC", "c", 0.5)], layer)
+    assert [(s.label, s.source) for s in kept] == [("ORG", "b"), ("METRIC", "c")]
+
+
+def make():
+    project = Project.open(None)
+    first = project.add_document(Document(text=TEXT, title="一"))
+    second = project.add_document(Document(text="绥阳县投入资金2164万元,云阳县也一样。", title="二"))
+    return project, first, second
+
+
+def test_suggestions_are_kept_apart_and_rerunning_changes_nothing():
+    project, first, _ = make()
+    added = project.suggest()
+    assert added > 5
+    assert {s.origin for s in project.spans(first)} == {"suggested"}
+    assert project.stats()["spans"] == 0 and project.stats()["suggestions"] == added
+    assert project.suggest() == 0  # incremental: nothing new, nothing duplicated
+
+
+def test_accept_reject_undo_and_the_growing_dictionary():
+    project, first, second = make()
+    project.suggest()
+    metric = next(s for s in project.spans(first) if s.label == "METRIC")
+    accepted = project.accept(metric.id)
+    assert accepted.origin == "manual" and accepted.attrs["value"] == 11530000
+    date = next(s for s in project.spans(first) if s.text == "6月12日")
+    project.reject(date.id)
+    assert all(s.text != "6月12日" for s in project.spans(first))
+    project.add_span(first, TEXT.index("云阳县"), TEXT.index("云阳县") + 3, "REGION")  # by hand
+    project.suggest()
+    assert all(s.text != "6月12日" for s in project.spans(first))  # a rejection sticks
+    assert accepted in project.spans(first)  # decisions untouched
+    # the dictionary learnt 云阳县: the other report now has it as a suggestion
+    assert ("云阳县", "REGION", "suggested") in [(s.text, s.label, s.origin) for s in project.spans(second)]
+    project.undo()  # the REGION by hand
+    project.undo()  # the rejection
+    assert "6月12日" in [s.text for s in project.spans(first)]
+    project.undo()  # the acceptance
+    assert project.span(metric.id).origin == "suggested"
+
+
+def test_export_includes_suggestions_only_when_asked():
+    from annotator.core.interchange import native
+
+    project, first, _ = make()
+    project.suggest()
+    assert next(native.records(project))["spans"] == []
+    with_suggestions = next(native.records(project, with_suggestions=True))["spans"]
+    assert with_suggestions and {s["origin"] for s in with_suggestions} == {"suggested"}
