@@ -123,8 +123,10 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @project_option
 @click.option("--raw", is_flag=True, help="Keep pages as they are: no removal of navigation and footers.")
 @click.option("--max-size", default=20, show_default=True, help="Largest report to accept, in MB.")
+@click.option("--suggest", "with_suggestions", is_flag=True, help="Pre-annotate the new reports.")
 @handle_errors
-def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int) -> None:
+def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
+                   with_suggestions: bool) -> None:
     """Import reports: .txt, .md, .html/.htm and .jsonl files, and folders of them (recursively).
 
     Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
@@ -139,6 +141,8 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
                 bar.update(done - bar.pos)
             report = import_paths(project, list(inputs), raw=raw, max_bytes=max_size * 1024 * 1024,
                                   on_progress=progress)
+        if with_suggestions and report.imported:
+            click.echo(f"{project.suggest(report.imported)} suggestions added")
     for item in report.duplicates:
         click.echo(f"duplicate: {item}", err=True)
     for item in report.problems:
@@ -170,6 +174,18 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
         for target in targets:
             count = module.export(project, target, status=status, with_suggestions=with_suggestions)
             click.echo(f"{target}: {count} {'documents' if fmt == 'native' else 'metrics'}")
+
+
+@cli.command(name="suggest")
+@project_option
+@click.option("--document", "documents", type=int, multiple=True, help="Only this document (repeatable).")
+@handle_errors
+def suggest_command(project_path: Path | None, documents: tuple[int, ...]) -> None:
+    """Pre-annotate reports. Accepted and rejected decisions are never touched; a place once
+    rejected is not suggested again; entities accepted anywhere are suggested everywhere."""
+    with Project.open(require_project(project_path, existing=True)) as project:
+        added = project.suggest(list(documents) or None)
+        click.echo(f"{added} suggestions added")
 
 
 @cli.command(name="stats")

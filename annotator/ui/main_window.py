@@ -127,6 +127,19 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, self.tr("Mark done and go to next"), self.mark_done, ["Ctrl+Return", "Ctrl+Enter"])
         self._action(edit, self.tr("Skip this report…"), self.skip, "Ctrl+K")
+        suggest = bar.addMenu(self.tr("&Suggestions"))
+        self._action(suggest, self.tr("Suggest labels for this report"), lambda: self.run_suggest(False), "Ctrl+G")
+        self._action(suggest, self.tr("Suggest labels for all reports"), lambda: self.run_suggest(True),
+                     "Ctrl+Shift+G")
+        suggest.addSeparator()
+        # Enter and Backspace act in the report only (see eventFilter): the find bar and the
+        # attribute fields need them for themselves.
+        self._action(suggest, self.tr("Accept the selected suggestion (Enter)"), self.accept_suggestion)
+        self._action(suggest, self.tr("Reject the selected suggestion (Backspace)"), self.reject_suggestion)
+        self._action(suggest, self.tr("Accept all suggestions of the selected span's label here"),
+                     lambda: self.accept_many(by_label=True), "Ctrl+Shift+Return")
+        self._action(suggest, self.tr("Accept all suggestions here above a confidence…"),
+                     lambda: self.accept_many(by_label=False))
         self.label_menu = bar.addMenu(self.tr("&Labels"))
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("Zoom in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
@@ -265,6 +278,66 @@ class MainWindow(QMainWindow):
         if span is not None:
             self.status(f"{span.label}: {span.text}  ({span.start}–{span.end})", 4000)
 
+    # suggestions -----------------------------------------------------------------------
+
+    def run_suggest(self, everywhere: bool) -> None:
+        if self.doc_id is None:
+            return
+        try:
+            added = self.project.suggest(None if everywhere else [self.doc_id])
+        except AnnotatorError as exc:
+            self.error(str(exc))
+            return
+        self._refresh_spans()
+        self.status(self.tr("%1 suggestions added").replace("%1", str(added)))
+
+    def accept_suggestion(self) -> None:
+        span = self.selected_span()
+        if span is None or span.origin != "suggested":
+            self.status(self.tr("Select a suggestion first (Tab moves to the next)"))
+            return
+        accepted = self._change(lambda: [self.project.accept(span.id)], [span])
+        if accepted:
+            self.select_span(accepted[0], scroll=False)
+            self.step_span(True)
+
+    def reject_suggestion(self) -> None:
+        span = self.selected_span()
+        if span is None or span.origin != "suggested":
+            self.status(self.tr("Select a suggestion first (Tab moves to the next)"))
+            return
+        spans = sorted(self.view.spans.values(), key=lambda s: (s.start, s.end, s.id))
+        following = next((s for s in spans if (s.start, s.end, s.id) > (span.start, span.end, span.id)), None)
+        if self._history(lambda: self.project.reject(span.id) or [self.doc_id]):
+            self.select_span(self.view.spans.get(following.id) if following else None)
+
+    def accept_many(self, by_label: bool) -> None:
+        if self.doc_id is None:
+            return
+        if by_label:
+            span = self.selected_span()
+            if span is None:
+                self.status(self.tr("Select a span first: its label is the one accepted"))
+                return
+            options = {"label": span.label}
+        else:
+            value, ok = QInputDialog.getDouble(self, self.tr("Accept suggestions"),
+                                               self.tr("Accept suggestions at least this sure (0–1):"), 0.9, 0, 1, 2)
+            if not ok:
+                return
+            options = {"min_confidence": value}
+        accepted = []
+        if self._history(lambda: accepted.extend(self.project.accept_all(self.doc_id, **options)) or [self.doc_id]):
+            self.status(self.tr("%1 suggestions accepted").replace("%1", str(len(accepted))))
+
+    def _refresh_spans(self) -> None:
+        """Redraw whatever differs between the view and the project (after bulk changes)."""
+        old = dict(self.view.spans)
+        new = {s.id: s for s in self.project.spans(self.doc_id)}
+        self.view.update_spans([s for i, s in old.items() if new.get(i) != s],
+                               [s for i, s in new.items() if old.get(i) != s])
+        self.after_change()
+
     # metric attributes -------------------------------------------------------------
 
     def edit_attributes(self, attrs: dict) -> None:
@@ -376,13 +449,11 @@ class MainWindow(QMainWindow):
             self.doc_id = None
             self.open_document(touched[0])
         else:
-            old = dict(self.view.spans)
-            new = {s.id: s for s in self.project.spans(self.doc_id)}
-            removed = [s for i, s in old.items() if new.get(i) != s]
-            added = [s for i, s in new.items() if old.get(i) != s]
-            self.view.update_spans(removed, added)
-            if self.view.selected_id not in new:
+            if self.view.selected_id is not None and all(s.id != self.view.selected_id
+                                                          for s in self.project.spans(self.doc_id)):
                 self.view.select_span(None)
+            self._refresh_spans()
+            return True
         self.after_change()
         return True
 
@@ -535,6 +606,12 @@ class MainWindow(QMainWindow):
             if event.key() == Qt.Key_Escape and self.pending_link:
                 self.pending_link = None
                 self.status(self.tr("Linking cancelled"))
+                return True
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & ~Qt.KeypadModifier:
+                self.accept_suggestion()
+                return True
+            if event.key() == Qt.Key_Backspace and not event.modifiers():
+                self.reject_suggestion()
                 return True
             if event.key() in (Qt.Key_Tab, Qt.Key_Backtab):
                 self.step_span(event.key() == Qt.Key_Tab and not event.modifiers() & Qt.ShiftModifier)

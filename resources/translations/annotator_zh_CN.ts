@@ -249,250 +249,316 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="130" />
+        <source>&amp;Suggestions</source>
+        <translation>建议(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="131" />
+        <source>Suggest labels for this report</source>
+        <translation>为本报告生成建议标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="132" />
+        <source>Suggest labels for all reports</source>
+        <translation>为所有报告生成建议标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="137" />
+        <source>Accept the selected suggestion (Enter)</source>
+        <translation>接受选中的建议(回车)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="138" />
+        <source>Reject the selected suggestion (Backspace)</source>
+        <translation>拒绝选中的建议(退格)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="139" />
+        <source>Accept all suggestions of the selected span's label here</source>
+        <translation>接受本报告中与选中标注同类的全部建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="141" />
+        <source>Accept all suggestions here above a confidence…</source>
+        <translation>接受本报告中置信度不低于某值的全部建议…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="143" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131" />
+        <location filename="../../annotator/ui/main_window.py" line="144" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132" />
+        <location filename="../../annotator/ui/main_window.py" line="145" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133" />
+        <location filename="../../annotator/ui/main_window.py" line="146" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134" />
+        <location filename="../../annotator/ui/main_window.py" line="147" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137" />
-        <location filename="../../annotator/ui/main_window.py" line="457" />
+        <location filename="../../annotator/ui/main_window.py" line="150" />
+        <location filename="../../annotator/ui/main_window.py" line="528" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="140" />
+        <location filename="../../annotator/ui/main_window.py" line="153" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141" />
-        <location filename="../../annotator/ui/main_window.py" line="517" />
+        <location filename="../../annotator/ui/main_window.py" line="154" />
+        <location filename="../../annotator/ui/main_window.py" line="588" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142" />
-        <location filename="../../annotator/ui/main_window.py" line="520" />
+        <location filename="../../annotator/ui/main_window.py" line="155" />
+        <location filename="../../annotator/ui/main_window.py" line="591" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="218" />
+        <location filename="../../annotator/ui/main_window.py" line="231" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="225" />
+        <location filename="../../annotator/ui/main_window.py" line="238" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="289" />
+        <location filename="../../annotator/ui/main_window.py" line="292" />
+        <source>%1 suggestions added</source>
+        <translation>新增 %1 条建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="297" />
+        <location filename="../../annotator/ui/main_window.py" line="307" />
+        <source>Select a suggestion first (Tab moves to the next)</source>
+        <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="320" />
+        <source>Select a span first: its label is the one accepted</source>
+        <translation>请先选中一个标注:将接受与它同类的建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="324" />
+        <source>Accept suggestions</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="325" />
+        <source>Accept suggestions at least this sure (0–1):</source>
+        <translation>接受置信度不低于此值的建议(0–1):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="331" />
+        <source>%1 suggestions accepted</source>
+        <translation>已接受 %1 条建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="362" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="292" />
+        <location filename="../../annotator/ui/main_window.py" line="365" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="337" />
+        <location filename="../../annotator/ui/main_window.py" line="410" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="347" />
+        <location filename="../../annotator/ui/main_window.py" line="420" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="356" />
+        <location filename="../../annotator/ui/main_window.py" line="429" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="446" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="403" />
+        <location filename="../../annotator/ui/main_window.py" line="474" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="403" />
+        <location filename="../../annotator/ui/main_window.py" line="474" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="415" />
+        <location filename="../../annotator/ui/main_window.py" line="486" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="438" />
+        <location filename="../../annotator/ui/main_window.py" line="509" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="452" />
+        <location filename="../../annotator/ui/main_window.py" line="523" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="453" />
+        <location filename="../../annotator/ui/main_window.py" line="524" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="457" />
+        <location filename="../../annotator/ui/main_window.py" line="528" />
         <source>The language changes when the annotator starts next time.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="461" />
+        <location filename="../../annotator/ui/main_window.py" line="532" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="462" />
-        <location filename="../../annotator/ui/main_window.py" line="468" />
+        <location filename="../../annotator/ui/main_window.py" line="533" />
+        <location filename="../../annotator/ui/main_window.py" line="539" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="467" />
+        <location filename="../../annotator/ui/main_window.py" line="538" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="473" />
+        <location filename="../../annotator/ui/main_window.py" line="544" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="474" />
+        <location filename="../../annotator/ui/main_window.py" line="545" />
         <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
         <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="479" />
+        <location filename="../../annotator/ui/main_window.py" line="550" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="490" />
+        <location filename="../../annotator/ui/main_window.py" line="561" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="498" />
+        <location filename="../../annotator/ui/main_window.py" line="569" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="577" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="510" />
+        <location filename="../../annotator/ui/main_window.py" line="581" />
         <source>select by keyboard</source>
         <translation>用键盘选择</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="510" />
+        <location filename="../../annotator/ui/main_window.py" line="581" />
         <source>next / previous span</source>
         <translation>下一个 / 上一个标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="511" />
+        <location filename="../../annotator/ui/main_window.py" line="582" />
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="511" />
+        <location filename="../../annotator/ui/main_window.py" line="582" />
         <source>move the end</source>
         <translation>移动结尾</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="512" />
+        <location filename="../../annotator/ui/main_window.py" line="583" />
         <source>move the start</source>
         <translation>移动开头</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="512" />
+        <location filename="../../annotator/ui/main_window.py" line="583" />
         <source>label all occurrences</source>
         <translation>标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="513" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>undo / redo</source>
         <translation>撤销 / 重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="513" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>done, next report</source>
         <translation>完成,下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="514" />
+        <location filename="../../annotator/ui/main_window.py" line="585" />
         <source>skip report</source>
         <translation>跳过报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="514" />
+        <location filename="../../annotator/ui/main_window.py" line="585" />
         <source>find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="514" />
+        <location filename="../../annotator/ui/main_window.py" line="585" />
         <source>zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515" />
+        <location filename="../../annotator/ui/main_window.py" line="586" />
         <source>snapping on/off</source>
         <translation>词语对齐开关</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515" />
+        <location filename="../../annotator/ui/main_window.py" line="586" />
         <source>select characters, not words</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="520" />
+        <location filename="../../annotator/ui/main_window.py" line="591" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="529" />
+        <location filename="../../annotator/ui/main_window.py" line="600" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="537" />
+        <location filename="../../annotator/ui/main_window.py" line="608" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>

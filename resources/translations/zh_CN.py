@@ -41,6 +41,17 @@ ZH = {
     "Accept the proposed attributes": "接受推测的属性", "Choose the indicator": "选择指标类别",
     "Select a metric first": "请先选中一个指标", "Click the span to link as %1 (%2); Esc cancels":
     "点击要关联为 %1 的标注(%2);按 Esc 取消", "Linking cancelled": "已取消关联",
+    "&Suggestions": "建议(&S)", "Suggest labels for this report": "为本报告生成建议标注",
+    "Suggest labels for all reports": "为所有报告生成建议标注",
+    "Accept the selected suggestion (Enter)": "接受选中的建议(回车)",
+    "Reject the selected suggestion (Backspace)": "拒绝选中的建议(退格)",
+    "Accept all suggestions of the selected span's label here": "接受本报告中与选中标注同类的全部建议",
+    "Accept all suggestions here above a confidence…": "接受本报告中置信度不低于某值的全部建议…",
+    "%1 suggestions added": "新增 %1 条建议", "Select a suggestion first (Tab moves to the next)":
+    "请先选中一条建议(按 Tab 移到下一条)", "Select a span first: its label is the one accepted":
+    "请先选中一个标注:将接受与它同类的建议", "Accept suggestions": "接受建议",
+    "Accept suggestions at least this sure (0–1):": "接受置信度不低于此值的建议(0–1):",
+    "%1 suggestions accepted": "已接受 %1 条建议",
 }
 
 if __name__ == "__main__":

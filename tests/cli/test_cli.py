@@ -86,3 +86,14 @@ def test_gui_screenshot_of_the_demo_project_in_a_real_process(tmp_path):
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 20_000  # a real picture, not an empty window
     assert list(tmp_path.rglob("demo.db"))
+
+
+def test_import_with_suggestions_and_suggest_again(tmp_path):
+    db = tmp_path / "p.db"
+    result = run("import", CORPUS, "-p", db, "--suggest")
+    assert result.exit_code == 0 and "suggestions added" in result.output
+    added = int(result.output.split(" suggestions added")[0].split()[-1])
+    assert added > 100
+    assert run("suggest", "-p", db).output.strip() == "0 suggestions added"  # incremental
+    stats = json.loads(run("stats", "-p", db, "--json").output)
+    assert stats["suggestions"] == added and stats["spans"] == 0

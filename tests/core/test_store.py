@@ -103,6 +103,11 @@ def test_document_text_is_immutable(project, doc_id):
         project.db.execute("UPDATE documents SET text = 'x' WHERE id = ?", [doc_id])
 
 
+def test_an_empty_report_is_refused(project):
+    with pytest.raises(AnnotatorError, match="empty"):
+        project.add_document(Document(text=" \n\u3000"))
+
+
 def test_the_same_text_twice_is_a_duplicate(project, doc_id):
     with pytest.raises(DuplicateDocument, match=f"document {doc_id}"):
         project.add_document(Document(text=TEXT))
@@ -172,7 +177,8 @@ def test_views_answer_plain_sql(project, doc_id):
     assert {r["label_zh"] for r in project.db.query("SELECT * FROM span_details")} == {"地区", "指标"}
 
 
-text_with_astral = st.text(alphabet=st.sampled_from("云阳县贫困𠮷😀\u00a0e\u0301ＡＢ \n"), min_size=1, max_size=40)
+text_with_astral = st.text(alphabet=st.sampled_from("云阳县贫困𠮷😀\u00a0e\u0301ＡＢ \n"), min_size=1, max_size=40).filter(
+    str.strip)
 
 
 @settings(max_examples=60)

@@ -210,6 +210,8 @@ class Project:
         A document id, span ids and relation ids given (a native export) are
         kept when free in this project, so export → import → export is identical.
         """
+        if not doc.text.strip():
+            raise AnnotatorError("the text is empty")  # the same rule as every import
         duplicate = self.find_duplicate(doc.text, doc.source_sha256)
         if duplicate:
             raise DuplicateDocument(*duplicate)
@@ -308,6 +310,7 @@ class Project:
 
     suggest = suggestions.suggest
     accept = suggestions.accept
+    accept_all = suggestions.accept_all
     reject = suggestions.reject
 
     # undo and redo (history.py) ---------------------------------------------

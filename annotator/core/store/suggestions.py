@@ -81,6 +81,22 @@ def accept(self: "Project", span_id: int) -> Span:
     return span_ops.update_span(self, span_id, origin="manual")
 
 
+def accept_all(self: "Project", doc_id: int, *, label: str | None = None,
+               min_confidence: float | None = None) -> list[Span]:
+    """Accept, as one change, a report's suggestions of a label and/or above a confidence;
+    those that clash with an annotation stay suggestions."""
+    accepted = []
+    with self.change():
+        for s in span_ops.spans(self, doc_id, origin="suggested"):
+            if (label is None or s.label == label) and (
+                    min_confidence is None or (s.confidence or 0) >= min_confidence):
+                try:
+                    accepted.append(span_ops.update_span(self, s.id, origin="manual"))
+                except SpanError:
+                    pass
+    return accepted
+
+
 def reject(self: "Project", span_id: int) -> None:
     """Drop a suggestion and remember the place, so it is never suggested there again."""
     current = span_ops.span(self, span_id)
