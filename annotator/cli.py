@@ -188,6 +188,21 @@ def suggest_command(project_path: Path | None, documents: tuple[int, ...]) -> No
         click.echo(f"{added} suggestions added")
 
 
+@cli.command(name="evaluate")
+@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold JSONL: text and spans (start, end, label).")
+@click.option("--map", "label_map", default="", help="Gold labels to ours, e.g. PER=PERSON,LOC=REGION,ORG=ORG.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def evaluate_command(gold_path: Path, label_map: str, as_json: bool) -> None:
+    """Score the suggesters against gold: precision, recall, F1 per label (exact and overlap),
+    and actions per gold span (accept or reject 1, fix an edge 2, add a missed span 3)."""
+    from annotator.core.evaluate import evaluate, parse_map, table
+
+    result = evaluate(gold_path, parse_map(label_map))
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else table(result))
+
+
 @cli.command(name="stats")
 @project_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

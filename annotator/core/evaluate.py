@@ -1,0 +1,119 @@
+"""How good are the suggestions? Precision, recall and F1 per label against gold, and the work left.
+
+Gold is native-shaped JSONL (`text` and `spans` with start, end, label).  Its
+texts go into a project in memory, the suggesters run, and each label present
+in the gold is scored two ways: exact spans, and overlapping spans (one to
+one).  Work is counted in actions per gold span: accepting a right suggestion
+or rejecting a wrong one is 1, fixing an edge 2, adding a missed span 3.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.ingest.jsonl import RecordError, iter_lines, parse_line
+from annotator.core.model import AnnotatorError, Document
+from annotator.core.store import DuplicateDocument, Project
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    exact: int = 0
+    overlap: int = 0
+
+    def prf(self, hits: int) -> tuple[float, float, float]:
+        p = hits / self.predicted if self.predicted else 0.0
+        r = hits / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Evaluation:
+    labels: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    actions: int = 0
+    documents: int = 0
+
+    @property
+    def total(self) -> Score:
+        total = Score()
+        for s in self.labels.values():
+            total.gold += s.gold
+            total.predicted += s.predicted
+            total.exact += s.exact
+            total.overlap += s.overlap
+        return total
+
+    def as_dict(self) -> dict:
+        def row(s: Score) -> dict:
+            (ep, er, ef), (op, orr, of) = s.prf(s.exact), s.prf(s.overlap)
+            return {"gold": s.gold, "suggested": s.predicted, "exact": {"precision": ep, "recall": er, "f1": ef},
+                    "overlap": {"precision": op, "recall": orr, "f1": of}}
+        return {"documents": self.documents, "labels": {k: row(v) for k, v in sorted(self.labels.items())},
+                "overall": row(self.total),
+                "actions_per_gold_span": self.actions / self.total.gold if self.total.gold else 0.0}
+
+
+def parse_map(text: str) -> dict[str, str]:
+    """'PER=PERSON,LOC=REGION' → {'PER': 'PERSON', 'LOC': 'REGION'}."""
+    mapping = {}
+    for pair in filter(None, (p.strip() for p in text.split(","))):
+        if "=" not in pair:
+            raise AnnotatorError(f"--map: {pair!r} is not GOLD=LABEL")
+        gold, label = (x.strip() for x in pair.split("=", 1))
+        mapping[gold] = label
+    return mapping
+
+
+def evaluate(gold_path: Path, mapping: dict[str, str] | None = None) -> Evaluation:
+    mapping = mapping or {}
+    project = Project.open(None, annotator="evaluate")
+    gold: dict[int, set[tuple[str, int, int]]] = {}
+    for number, raw in iter_lines(Path(gold_path).read_bytes()):
+        try:
+            record = parse_line(raw.decode("utf-8"))
+            doc_id = project.add_document(Document(text=record.document.text))
+        except (RecordError, UnicodeDecodeError, DuplicateDocument, AnnotatorError) as exc:
+            raise AnnotatorError(f"{gold_path}:{number}: {exc}") from None
+        gold[doc_id] = {(mapping.get(s.label, s.label), s.start, s.end) for s in record.spans}
+    project.suggest()
+    result = Evaluation(documents=len(gold))
+    scored = {label for spans in gold.values() for label, _, _ in spans}
+    for doc_id, gold_spans in gold.items():
+        predicted = {(s.label, s.start, s.end) for s in project.spans(doc_id, origin="suggested")
+                     if s.label in scored}
+        for label in scored:
+            g = sorted((s, e) for lab, s, e in gold_spans if lab == label)
+            p = sorted((s, e) for lab, s, e in predicted if lab == label)
+            score = result.labels[label]
+            score.gold += len(g)
+            score.predicted += len(p)
+            exact = set(g) & set(p)
+            score.exact += len(exact)
+            free = [x for x in p if x not in exact]
+            fixed = 0
+            for gs, ge in (x for x in g if x not in exact):
+                match = next((x for x in free if x[0] < ge and gs < x[1]), None)
+                if match is not None:
+                    free.remove(match)
+                    fixed += 1
+            score.overlap += len(exact) + fixed
+            result.actions += len(exact) + 2 * fixed + 3 * (len(g) - len(exact) - fixed) + len(free)
+    project.close()
+    return result
+
+
+def table(evaluation: Evaluation) -> str:
+    data = evaluation.as_dict()
+    lines = [f"{'label':<9} {'gold':>6} {'sugg.':>6}   exact P / R / F1        overlap P / R / F1",
+             "-" * 72]
+    for label, row in [*data["labels"].items(), ("overall", data["overall"])]:
+        e, o = row["exact"], row["overlap"]
+        lines.append(f"{label:<9} {row['gold']:>6} {row['suggested']:>6}   "
+                     f"{e['precision']:.2f} / {e['recall']:.2f} / {e['f1']:.2f}      "
+                     f"{o['precision']:.2f} / {o['recall']:.2f} / {o['f1']:.2f}")
+    lines.append(f"actions per gold span: {data['actions_per_gold_span']:.2f} "
+                 f"({data['documents']} documents)")
+    return "\n".join(lines)
