@@ -47,10 +47,15 @@ def ready() -> bool:
 
 
 @lru_cache(maxsize=4096)
+def words(line: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba's words of one line: (word, start, end), code point offsets."""
+    _load()
+    return tuple(_tokenizer.tokenize(line))
+
+
 def line_bounds(line: str) -> tuple[int, ...]:
     """Word boundaries inside one line, as code point offsets (0 and len included)."""
-    _load()
-    return tuple(sorted({0, len(line), *(end for _, _, end in _tokenizer.tokenize(line))}))
+    return tuple(sorted({0, len(line), *(end for _, _, end in words(line))}))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:

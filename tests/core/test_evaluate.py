@@ -27,9 +27,14 @@ def test_scores_and_actions(tmp_path):
     metric = result["labels"]["METRIC"]
     assert (metric["gold"], metric["suggested"]) == (2, 2)
     assert metric["exact"]["recall"] == 0.5 and metric["overlap"]["recall"] == 1.0  # 1153万 vs 1153万元
-    assert result["labels"]["REGION"]["exact"]["recall"] == 0.0
-    # accept 2019年末 (1) + accept 3万户 (1) + fix 1153万元 (2) + add 云阳县 (3) = 7 for 4 gold spans
-    assert result["actions_per_gold_span"] == 7 / 4
+    assert result["labels"]["REGION"]["exact"]["recall"] == 1.0
+    # accept 2019年末 (1) + accept 3万户 (1) + fix 1153万元 (2) + accept 云阳县 (1) = 5 for 4 gold spans
+    assert result["actions_per_gold_span"] == 5 / 4
+
+
+def test_a_missed_span_costs_three(tmp_path):
+    result = evaluate(gold_file(tmp_path, [at("投入", "PERSON")])).as_dict()
+    assert result["labels"]["PERSON"]["exact"]["recall"] == 0.0 and result["actions_per_gold_span"] == 3.0
 
 
 def test_a_bad_map_or_gold_line_is_named(tmp_path):

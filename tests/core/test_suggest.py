@@ -86,3 +86,14 @@ def test_export_includes_suggestions_only_when_asked():
     assert next(native.records(project))["spans"] == []
     with_suggestions = next(native.records(project, with_suggestions=True))["spans"]
     assert with_suggestions and {s["origin"] for s in with_suggestions} == {"suggested"}
+
+
+def test_regions_source_gazetteer_short_forms_and_chains():
+    from annotator.core.suggest import regions
+
+    text = "云阳县和会泽的贫困户;县委书记到绥阳县坪乐镇解放村调研,农村和乡镇干部参加。"
+    found = {text[s.start:s.end]: s.confidence for s in regions.suggest(text)}
+    assert "云阳县" in found and "会泽" in found  # a county, and a county's short form
+    assert found["云阳县"] > found["会泽"]  # full names are surer
+    assert "绥阳县坪乐镇解放村" in found  # one chain, one span
+    assert not {"农村", "乡镇"} & set(found)  # words that only end like places
