@@ -24,9 +24,10 @@ _CN = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
 _CN_NO_QIAN = _CN.replace("千", "")
 _AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 # A numeral: Arabic and/or Chinese with multipliers; 点 as decimal point; 余/多 before a multiplier
-# (两百多万) and 十几 inside; 千 before 克/米/瓦 belongs to the unit (3千米 is 3 千米).
+# (两百多万) and 十几 inside; 千 before 克/米/瓦 belongs to the unit (3千米 is 3 千米). A repeated Arabic
+# part may not start right after a digit: otherwise a digit run splits in exponentially many ways.
 _CN_CHAR = rf"(?:[{_CN_NO_QIAN}]|千(?![克米瓦]))"
-_NUM = rf"(?:{_AR}|{_CN_CHAR})(?:{_AR}|{_CN_CHAR}|点(?=[{_CN}0-9])|[余多](?=[十百千万亿萬億])|(?<=十)几)*"
+_NUM = rf"(?:{_AR}|{_CN_CHAR})(?:(?<![0-9０-９]){_AR}|{_CN_CHAR}|点(?=[{_CN}0-9])|[余多](?=[十百千万亿萬億])|(?<=十)几)*"
 _RANGE_SEP = r"\s*(?:-|~|～|—|–|－|至|到)\s*"
 PREFIXES = {"将近": "approx", "大约": "approx", "不少于": "more_than", "不低于": "more_than", "不足": "less_than",
             "不到": "less_than", "超过": "more_than", "近": "approx", "约": "approx", "超": "more_than",

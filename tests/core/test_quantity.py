@@ -133,6 +133,13 @@ def test_numeral_soup_never_raises(text):
     find_quantities(text)
 
 
+@pytest.mark.parametrize("text", ["9" * 30 + "元", "1,000" * 40 + "户", "3.5" * 50 + "亩", "9" * 60 + "万" + "9" * 60 + "人"])
+def test_long_digit_runs_are_found_in_one_pass(text):
+    """A 30-digit run once made the numeral pattern backtrack for minutes; a linear scan finds it at once."""
+    found = find_quantities(text * 20)
+    assert found and all(end > start for start, end, _ in found)
+
+
 UNITS = st.sampled_from(["", "元", "户", "人", "亩", "个", "人次", "个月", "个百分点", "平方公里", "%"])
 QUALIFIERS = st.sampled_from(["exact", "approx", "more_than", "less_than"])
 
