@@ -1,51 +1,125 @@
-"""HTML pages: visible text as lines, the page's metadata, nothing from scripts or navigation."""
+"""HTML pages: visible text as lines, the page's metadata, nothing from scripts, navigation or footers."""
 from hypothesis import given, strategies as st
 
 from annotator.core.ingest.clean import clean_page
 from annotator.core.ingest.html import html_to_text
 
-PAGE = """<!DOCTYPE html><html><head><meta charset="gbk"><title>云阳脱贫 - 今日重庆网</title>
+PAGE = """<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>云阳脱贫 - 今日重庆网</title>
 <meta property="article:published_time" content="2020-09-11T10:53:00+08:00">
 <meta property="og:site_name" content="今日重庆网">
 <script>var x = "<p>脚本</p>";</script><style>p { color: red }</style></head><body>
 <nav><a href="/">首页</a> &gt; <a>走向小康</a></nav>
-<div class="crumb">当前位置:首页 &gt; 新闻</div>
-<article><h1>全面小康路上一个都不少</h1><p>&nbsp;&nbsp;云阳13.4万贫困群众&lt;如期&gt;脱贫&#x4E2D;。<br>第二行<b>加粗</b>文字。</p>
-<p>编辑:陈怡璇</p></article><footer>Copyright © 2024 今日重庆</footer><div>渝ICP备12000991号-1</div>
+<div class="wrap"><div class="crumb">当前位置:首页 &gt; 新闻</div>
+<div class="main"><article>
+  <h1>全面小康路上一个都不少</h1>
+  <div class="info"><span>今日重庆网</span> <span>2020-09-11 10:53</span></div>
+  <p>&nbsp;&nbsp;云阳13.4万贫困群众&lt;如期&gt;脱贫&#x4E2D;。<br>第二行<b>加粗</b>文字。</p>
+  <div><div><p>泥溪晚熟柑橘产业园(云阳县委宣传部供图)</p></div></div>
+  <p>编辑:陈怡璇</p>
+</article>
+<aside><h3>热点排行</h3><ul><li>别的新闻</li></ul></aside>
+</div></div>
+<footer>Copyright &copy; 2024 今日重庆</footer><div>渝ICP备12000991号-1</div>
 <div><p>未闭合的段落
 </body></html>"""
 
 
-def test_visible_text_one_line_per_block():
-    text, _ = html_to_text(PAGE)
-    lines = [line for line in text.split("\n") if line]
-    assert "全面小康路上一个都不少" in lines
-    assert "\u00a0\u00a0云阳13.4万贫困群众<如期>脱贫中。" in lines  # entities unescaped, NBSP kept
-    assert "第二行加粗文字。" in lines  # inline tags do not break lines
-    assert not any("脚本" in line or "color" in line or "走向小康" in line or "Copyright" in line for line in lines)
+def lines_of(markup):
+    return html_to_text(markup)[0].split("\n")
+
+
+def test_visible_text_is_one_line_per_block():
+    assert lines_of(PAGE) == [
+        "当前位置:首页 > 新闻",  # a breadcrumb in a plain div: clean_page drops it
+        "全面小康路上一个都不少",
+        "今日重庆网 2020-09-11 10:53",  # inline spans stay on one line
+        "\u00a0\u00a0云阳13.4万贫困群众<如期>脱贫中。",  # entities unescaped, NBSP kept as U+00A0
+        "第二行加粗文字。",  # <br> breaks the line, <b> does not
+        "泥溪晚熟柑橘产业园(云阳县委宣传部供图)",
+        "编辑:陈怡璇",
+        "渝ICP备12000991号-1",  # a plain div: left for clean_page to drop
+        "未闭合的段落",
+    ]
+
+
+def test_scripts_styles_navigation_asides_and_footers_leave_no_text():
+    text = html_to_text(PAGE)[0]
+    for hidden in ("脚本", "color", "走向小康", "热点排行", "别的新闻", "Copyright", "云阳脱贫 - 今日重庆网"):
+        assert hidden not in text
 
 
 def test_page_metadata():
-    _, meta = html_to_text(PAGE)
-    assert meta == {"title": "全面小康路上一个都不少", "source": "今日重庆网", "published": "2020-09-11T10:53:00",
-                    "charset": "gbk"}
+    assert html_to_text(PAGE)[1] == {"title": "全面小康路上一个都不少", "source": "今日重庆网",
+                                     "published": "2020-09-11T10:53:00", "charset": "gb2312"}
 
 
-def test_title_falls_back_to_the_title_tag_without_site_suffix():
-    _, meta = html_to_text("<html><head><title>会泽县脱贫攻坚新闻发布会_珠江网</title></head><body><p>正文。</p></body></html>")
-    assert meta["title"] == "会泽县脱贫攻坚新闻发布会"
+def test_meta_names_common_on_chinese_sites():
+    head = ('<meta charset="utf-8"><meta name="ContentSource" content="华龙网">'
+            '<meta name="PubDate" content="2020-12-02 10:50:26"><title>水市乡脱贫攻坚_华龙网</title>')
+    assert html_to_text(f"<html><head>{head}</head><body><p>正文。</p></body></html>")[1] == {
+        "title": "水市乡脱贫攻坚", "source": "华龙网", "published": "2020-12-02T10:50:26", "charset": "utf-8"}
 
 
-def test_cleaned_html_page():
-    p = clean_page(html_to_text(PAGE)[0])
-    assert p.text.split("\n")[0] == "全面小康路上一个都不少"
-    assert "ICP" not in p.text and "当前位置" not in p.text and "编辑:陈怡璇" in p.text
+def test_title_preference_og_title_then_first_h1_then_title_tag():
+    body = "<body><h1>第一个标题</h1><h1>第二个标题</h1><p>正文。</p></body>"
+    assert html_to_text(f"<head><title>网页标题 | 某网</title></head>{body}")[1]["title"] == "第一个标题"
+    og = '<meta property="og:title" content="分享标题">'
+    assert html_to_text(f"<head>{og}<title>网页标题</title></head>{body}")[1]["title"] == "分享标题"
+    for title in ("会泽县新闻发布会 - 珠江网", "会泽县新闻发布会_珠江网_曲靖", "会泽县新闻发布会|珠江网"):
+        assert html_to_text(f"<title>{title}</title><p>正文。</p>")[1]["title"] == "会泽县新闻发布会"
 
 
-PIECES = list("<>/=\"' &;#x0123abpdivscript云阳\n") + ["<p>", "</p>", "<br>", "<script>", "&nbsp;", "<div"]
-
-
-@given(st.lists(st.sampled_from(PIECES)).map("".join))
-def test_malformed_html_never_raises(markup):
+def test_a_title_inside_an_svg_icon_is_not_the_page_title():
+    markup = "<head><title>真正的标题</title></head><body><svg><title>图标</title></svg><p>正文。</p></body>"
     text, meta = html_to_text(markup)
-    assert isinstance(text, str) and isinstance(meta, dict)
+    assert meta["title"] == "真正的标题" and text == "正文。"
+
+
+def test_an_unparsable_date_is_left_out():
+    assert "published" not in html_to_text('<meta name="pubdate" content="昨天"><p>正文。</p>')[1]
+
+
+def test_malformed_html_still_gives_the_article():
+    markup = ("<html><head><title>标题</title><body><div><nav>首页 栏目</div><p>第一段。<p>第二段<b>粗体<i>斜体</p>"
+              "</span>第三段。<![<]><li>条目")  # never closed: head, nav, p, b, i, li; a stray </span>; a junk <![
+    text, meta = html_to_text(markup)
+    assert (text.split("\n"), meta) == (["第一段。", "第二段粗体斜体", "第三段。", "条目"], {"title": "标题"})
+
+
+def test_an_unclosed_head_does_not_hide_the_body():
+    assert html_to_text("<html><head><title>标题</title><body><p>正文。</p>")[0] == "正文。"
+
+
+def test_hidden_elements_are_skipped_and_table_rows_stay_whole():
+    markup = ('<div style="display: none">隐藏的</div><p hidden>也隐藏</p>'
+              "<table><tr><td>发布时间:2020-10-14</td><td>来源:资阳市人民政府</td></tr><tr><td>正文。</td></tr></table>")
+    assert lines_of(markup) == ["发布时间:2020-10-14 来源:资阳市人民政府", "正文。"]
+
+
+def test_preformatted_text_keeps_its_line_breaks():
+    assert lines_of("<pre>第一行\n  第二行</pre><p>后文</p>") == ["第一行", "第二行", "后文"]
+
+
+def test_a_cleaned_html_page_starts_with_its_headline_and_has_no_footer():
+    page = clean_page(html_to_text(PAGE)[0])
+    lines = page.text.split("\n")
+    assert lines[:2] == ["全面小康路上一个都不少", "今日重庆网 2020-09-11 10:53"]
+    assert "编辑:陈怡璇" in lines and not any("ICP" in line for line in lines)
+    assert (page.title, page.source, page.published) == ("全面小康路上一个都不少", "今日重庆网", "2020-09-11T10:53")
+
+
+PIECES = list("<>/=\"' &;#x0123abpdivscript云阳\n!-[]?") + [
+    "<p>", "</p>", "<br>", "<br/>", "<script>", "</script>", "&nbsp;", "<div", "<!", "<![", "<![CDATA[", "<!--",
+    "-->", "</", "<?", "<svg>", "<title>", "<nav>", "</nav>", "<head>", "<body>", "&#", "&#x", "&#xD800;",
+    "<pre>", "<td>", " hidden", " style=display:none", "<h1>"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.text(max_size=200))
+def test_any_markup_gives_clean_lines_and_never_raises(markup):
+    text, meta = html_to_text(markup)
+    lines = text.split("\n")
+    assert "\r" not in text and all(line.strip() for line in lines if text)  # no empty lines
+    assert all(line == line.strip(" \t") for line in lines)
+    assert set(meta) <= {"title", "source", "published", "charset"}
