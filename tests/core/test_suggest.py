@@ -97,3 +97,12 @@ def test_regions_source_gazetteer_short_forms_and_chains():
     assert found["云阳县"] > found["会泽"]  # full names are surer
     assert "绥阳县坪乐镇解放村" in found  # one chain, one span
     assert not {"农村", "乡镇"} & set(found)  # words that only end like places
+
+
+def test_orgs_source_keeps_the_place_inside_and_finds_outlets():
+    from annotator.core.suggest import orgs
+
+    text = "今日重庆网 2020-09-11\n今日重庆网讯(记者 胡婷)中共会泽县委书记谭力华;云阳县委宣传部供图;华龙网报道。农村电网改造。"
+    found = [text[s.start:s.end] for s in orgs.suggest(text)]
+    assert {"今日重庆网", "中共会泽县委", "云阳县委宣传部", "华龙网"} <= set(found)
+    assert found.count("今日重庆网") == 2 and "农村电网" not in found and "电网" not in found
