@@ -193,14 +193,24 @@ def suggest_command(project_path: Path | None, documents: tuple[int, ...]) -> No
               help="Gold JSONL: text and spans (start, end, label).")
 @click.option("--map", "label_map", default="", help="Gold labels to ours, e.g. PER=PERSON,LOC=REGION,ORG=ORG.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--errors", is_flag=True, help="Also list every missed, wrong and mis-edged suggestion.")
 @handle_errors
-def evaluate_command(gold_path: Path, label_map: str, as_json: bool) -> None:
+def evaluate_command(gold_path: Path, label_map: str, as_json: bool, errors: bool) -> None:
     """Score the suggesters against gold: precision, recall, F1 per label (exact and overlap),
     and actions per gold span (accept or reject 1, fix an edge 2, add a missed span 3)."""
-    from annotator.core.evaluate import evaluate, parse_map, table
+    from annotator.core.evaluate import error_lines, evaluate, parse_map, table
 
     result = evaluate(gold_path, parse_map(label_map))
-    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else table(result))
+    if as_json:
+        data = result.as_dict()
+        if errors:
+            data["errors"] = [dict(zip(("document", "label", "kind", "suggested", "gold"), e))
+                              for e in sorted(result.errors)]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(table(result))
+        if errors:
+            click.echo("\n".join(["", "document\tlabel\tkind\tsuggested\tgold", *error_lines(result)]))
 
 
 @cli.command(name="stats")

@@ -35,6 +35,8 @@ class Evaluation:
     labels: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     actions: int = 0
     documents: int = 0
+    # what went wrong, for tuning: (document number, label, "missed" | "wrong" | "edge", text, gold text)
+    errors: list[tuple[int, str, str, str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> Score:
@@ -71,17 +73,20 @@ def evaluate(gold_path: Path, mapping: dict[str, str] | None = None) -> Evaluati
     mapping = mapping or {}
     project = Project.open(None, annotator="evaluate")
     gold: dict[int, set[tuple[str, int, int]]] = {}
+    texts: dict[int, str] = {}
     for number, raw in iter_lines(Path(gold_path).read_bytes()):
         try:
             record = parse_line(raw.decode("utf-8"))
             doc_id = project.add_document(Document(text=record.document.text))
         except (RecordError, UnicodeDecodeError, DuplicateDocument, AnnotatorError) as exc:
             raise AnnotatorError(f"{gold_path}:{number}: {exc}") from None
+        texts[doc_id] = record.document.text
         gold[doc_id] = {(mapping.get(s.label, s.label), s.start, s.end) for s in record.spans}
     project.suggest()
     result = Evaluation(documents=len(gold))
     scored = {label for spans in gold.values() for label, _, _ in spans}
-    for doc_id, gold_spans in gold.items():
+    for number, (doc_id, gold_spans) in enumerate(gold.items(), 1):
+        text = texts[doc_id]
         predicted = {(s.label, s.start, s.end) for s in project.spans(doc_id, origin="suggested")
                      if s.label in scored}
         for label in scored:
@@ -99,10 +104,20 @@ def evaluate(gold_path: Path, mapping: dict[str, str] | None = None) -> Evaluati
                 if match is not None:
                     free.remove(match)
                     fixed += 1
+                    result.errors.append((number, label, "edge", text[match[0]:match[1]], text[gs:ge]))
+                else:
+                    result.errors.append((number, label, "missed", "", text[gs:ge]))
+            result.errors += [(number, label, "wrong", text[s:e], "") for s, e in free]
             score.overlap += len(exact) + fixed
             result.actions += len(exact) + 2 * fixed + 3 * (len(g) - len(exact) - fixed) + len(free)
     project.close()
     return result
+
+
+def error_lines(evaluation: Evaluation) -> list[str]:
+    """One line per error: where, label, kind, what was suggested → what the gold has."""
+    return [f"{number}\t{label}\t{kind}\t{found or '-'}\t{want or '-'}"
+            for number, label, kind, found, want in sorted(evaluation.errors)]
 
 
 def table(evaluation: Evaluation) -> str:

@@ -53,6 +53,41 @@ def words(line: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(_tokenizer.tokenize(line))
 
 
+@lru_cache(maxsize=8)
+def text_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba's words of a whole text, line by line: (word, start, end), code point offsets in the text.
+    Cached: every suggestion source reads the same words."""
+    found, offset = [], 0
+    for line in text.split("\n"):
+        found += [(word, offset + start, offset + end) for word, start, end in words(line)]
+        offset += len(line) + 1
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    _load()
+    tags = {}
+    with _tokenizer.get_dict_file() as f:  # lines of "word frequency tag"
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def tag(word: str) -> str | None:
+    """jieba's dictionary part of speech of a word (ns place, nr person, nt organisation, v verb …), or None
+    for a word the dictionary does not hold (one jieba's HMM found, often a name)."""
+    return _tags().get(word)
+
+
+def frequency(word: str) -> int:
+    """How common the word is in jieba's dictionary (0 when it is not there)."""
+    _load()
+    return _tokenizer.FREQ.get(word, 0)
+
+
 def line_bounds(line: str) -> tuple[int, ...]:
     """Word boundaries inside one line, as code point offsets (0 and len included)."""
     return tuple(sorted({0, len(line), *(end for _, _, end in words(line))}))

@@ -106,3 +106,14 @@ def test_orgs_source_keeps_the_place_inside_and_finds_outlets():
     found = [text[s.start:s.end] for s in orgs.suggest(text)]
     assert {"今日重庆网", "中共会泽县委", "云阳县委宣传部", "华龙网"} <= set(found)
     assert found.count("今日重庆网") == 2 and "农村电网" not in found and "电网" not in found
+
+
+def test_persons_source_after_titles_in_bylines_before_speech_and_in_lists():
+    from annotator.core.suggest import persons
+
+    text = ("珠江网讯(记者 朱洪良)中共会泽县委书记谭力华介绍情况。编辑:陈怡璇\n谭力华表示,全县39.9万人就业。"
+            "名单:江泽民、宋平、张震、谢非。司马义·艾买提出席。高质量发展,精准施策。")
+    found = {text[s.start:s.end]: s.confidence for s in persons.suggest(text)}
+    assert {"朱洪良", "谭力华", "陈怡璇", "司马义·艾买提", "宋平", "张震", "谢非"} <= set(found)
+    assert found["谭力华"] >= 0.9  # after a title: sure
+    assert not {"万人", "高质量", "施策", "书记谭力华"} & set(found)  # units, ordinary words, titles stay out

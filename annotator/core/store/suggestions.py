@@ -14,12 +14,12 @@ from annotator.core import metric_frames
 from annotator.core.model import Span, SpanError
 from annotator.core.store import spans as span_ops
 from annotator.core.store.clock import now
-from annotator.core.suggest import Suggestion, combine, dates, metrics, orgs, programs, regions
+from annotator.core.suggest import Suggestion, combine, dates, metrics, orgs, persons, programs, regions
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
 
-TEXT_SOURCES = (dates.suggest, metrics.suggest, orgs.suggest, programs.suggest, regions.suggest)
+TEXT_SOURCES = (dates.suggest, metrics.suggest, orgs.suggest, persons.suggest, programs.suggest, regions.suggest)
 
 
 def dictionary(self: "Project") -> dict[str, str]:

@@ -29,10 +29,6 @@ def suggest(text: str) -> list[Suggestion]:
     found = [Suggestion(m.start(), m.end(), "ORG", "orgs", 0.97) for m in _pattern().finditer(text)]
     found += [Suggestion(m.start(1), m.end(1), "ORG", "orgs", 0.9) for m in _MEDIA_IN_TEXT.finditer(text)
               if m.group(1) not in _NOT_MEDIA]
-    offset = 0
-    for line in text.split("\n"):
-        for word, start, end in segment.words(line):
-            if _MEDIA.match(word) and word not in _NOT_MEDIA:
-                found.append(Suggestion(offset + start, offset + end, "ORG", "orgs", 0.9))
-        offset += len(line) + 1
+    found += [Suggestion(start, end, "ORG", "orgs", 0.9) for word, start, end in segment.text_words(text)
+              if _MEDIA.match(word) and word not in _NOT_MEDIA]
     return found

@@ -47,12 +47,8 @@ def _pattern() -> re.Pattern:
 def suggest(text: str) -> list[Suggestion]:
     names = gazetteer()
     found = [(m.start(), m.end(), names[m.group()]) for m in _pattern().finditer(text)]
-    offset = 0
-    for line in text.split("\n"):
-        for word, start, end in segment.words(line):
-            if len(word) >= 2 and _LOCAL.search(word) and word not in _NOT_PLACES and not re.search(r"\d", word):
-                found.append((offset + start, offset + end, 0.75))
-        offset += len(line) + 1
+    found += [(start, end, 0.75) for word, start, end in segment.text_words(text)
+              if len(word) >= 2 and _LOCAL.search(word) and word not in _NOT_PLACES and not re.search(r"\d", word)]
     found.sort()
     merged: list[list] = []
     for start, end, confidence in found:  # overlapping or touching names make one chain

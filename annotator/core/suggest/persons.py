@@ -1,0 +1,122 @@
+"""PERSON suggestions: names after a role or title (记者 胡婷, 县委书记谭力华), before a verb of
+speech (谭力华表示), in bylines (编辑:陈怡璇), foreign names joined by · and, as weaker evidence,
+words jieba does not know that start with a surname (its HMM finds most Chinese names that way) or
+that its dictionary tags as a person.  Titles stay outside the span."""
+from __future__ import annotations
+
+import re
+
+from annotator.core import segment
+from annotator.core.suggest import Suggestion
+
+# Common Chinese surnames (single characters), then compound ones.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
+    "温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
+    "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
+    "党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官"
+    "封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜阚权强帅屠豆朴盖练廉禹井祖漆巴丰"
+    "支卿狄计索宣晋相初门容敬扈晁芮都阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸慕危玉银亢嵇"
+    "湛宾戎勾茅利於揭干但尉冶斯束檀衣信展阴昝智幸奉植衡富尧闭")
+COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 独孤"
+                              " 呼延 轩辕 申屠 万俟 澹台 公冶 太史 仲孙 钟离 宗政 濮阳 单于 拓跋".split())
+# Words a name follows (titles, roles, bylines) and words it precedes (speech, address).
+_ROLES = frozenset("""记者 通讯员 编辑 责任编辑 主编 作者 摄影 摄像 校对 审核 实习生 书记 副书记 总书记 县长 副县长 市长 副市长
+    省长 副省长 镇长 副镇长 乡长 副乡长 村长 主任 副主任 局长 副局长 处长 副处长 科长 部长 副部长 厅长 副厅长 主席
+    副主席 总理 副总理 委员 常委 秘书长 组长 队长 站长 所长 院长 副院长 校长 副校长 董事长 总经理 经理 总裁 行长
+    社长 台长 会长 理事长 司令员 政委 司令 参谋长 军长 师长 团长 主席团 代表 大使 领事 总统 副总统 首相 国王 女王
+    王子 公主 议长 总督 教授 副教授 博士 研究员 专家 医生 老师 教师 律师 工程师 村民 农民 贫困户 老人 老汉 大爷
+    大妈 大姐 大哥 阿姨 师傅 同学 先生 女士 小姐 一书记 第一书记 支书 村支书 干部 战士 烈士 队员 选手 运动员
+    教练 主持人 演员 歌手 作家 画家 诗人 导演 负责人 创始人 户主 儿子 女儿 妻子 丈夫 父亲 母亲""".split())
+_AFTER = frozenset("""表示 说 介绍 指出 强调 认为 告诉 透露 坦言 回忆 说道 谈到 称 提出 要求 希望 同志 先生 女士 教授 等人 一家
+    夫妇 老人 书记 主任 县长 市长 省长 镇长 村长 局长 部长 总理 副总理 主席 副主席 委员 代表 总统 首相 国王 大使 将军
+    元帅 总书记 会见 接见 主持 出席 致辞 讲话 摄""".split())
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# a foreign or minority name written with a middle dot: 帕巴拉·格列朗杰, 司马义·艾买提
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•・][\u4e00-\u9fff]{2,8})+")
+# words that start with a surname character but are not names
+_NOT_NAMES = frozenset("""全县 全市 全省 全村 全乡 全镇 全国 全面 全部 全力 高质量 高原 高效 方面 方式 方案 时间 时期 和谐 安置
+    安全 明显 平台 国家 南部 北部 东部 西部 常态 常态化 强化 成效 成立 成为 路径 文明 文化 万亩 万元 于是 向上 宁夏
+    江南 海外 华侨 龙头 金融 石漠 黄红 党委 党员 党组 党建 党群 孔子 石榴 燕麦 景区 林业 米面 牛羊 马铃薯""".split())
+
+
+def _name_like(word: str) -> bool:
+    if not (2 <= len(word) <= 4 and _HAN.match(word)) or word in _NOT_NAMES:
+        return False
+    if word[:2] in COMPOUND_SURNAMES:
+        return len(word) >= 3
+    return word[0] in SURNAMES and len(word) <= 3
+
+
+_NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两余多]")
+_LIST_MARKS = frozenset("、，,（）()女 ")
+_NOT_GIVEN = frozenset("的了在是和与及说等为将对把被从向也都就还又已到给让由以于并而")
+
+
+def suggest(text: str) -> list[Suggestion]:
+    words = [w for w in segment.text_words(text) if not w[0].isspace()]
+    found = [Suggestion(m.start(), m.end(), "PERSON", "persons", 0.85) for m in _DOTTED.finditer(text)]
+    named: dict[int, Suggestion] = {}  # word index → suggestion
+    weak: dict[int, Suggestion] = {}  # names only if a neighbour is one (lists: 宋平、张震、谢非)
+    for i, (word, start, end) in enumerate(words):
+        k = i - 1
+        while k > 0 and words[k][0] in (":", "：", "(", "（"):
+            k -= 1  # 编辑:陈怡璇, (记者 胡婷)
+        before = words[k][0] if k >= 0 else ""
+        j = i + 1  # the word after the name
+        after_role = before in _ROLES or before.endswith(("书记", "长", "主任", "记者"))
+        if after_role:  # jieba often splits an unknown name after a title: 记者 胡/婷, 编辑:陈怡/璇
+            while j < len(words) and len(word) < 3 and len(words[j][0]) == 1 and words[j][1] == end \
+                    and word[0] in SURNAMES and _HAN.match(words[j][0]) and words[j][0] not in _NOT_GIVEN:
+                word, end, j = word + words[j][0], words[j][2], j + 1
+        after = words[j][0] if j < len(words) else ""
+        tag = segment.tag(word)
+        if tag is not None and not tag.startswith("nr"):
+            head = _name_at_head(word) if len(word) >= 4 else ""  # 邓小平理论: a name glued to a word
+            if head:
+                named[i] = Suggestion(start, start + len(head), "PERSON", "persons", 0.55)
+            continue  # a dictionary word that is not a name (高质量, 全县)
+        if not _name_like(word):
+            continue
+        if after_role or after in _AFTER:
+            named[i] = Suggestion(start, end, "PERSON", "persons", 0.9)
+        elif _NUMERAL_BEFORE.match(text[start - 1:start]) or _word_inside(word):
+            continue  # 39.9万人, 施工图: a number's unit or ordinary words, not a name
+        elif (tag is None and len(word) >= 3) or (tag is not None and (segment.frequency(word) < 1000 or len(word) >= 3)):
+            # a new word jieba found starting with a surname, or one its dictionary calls a person (the
+            # common two-character ones are mostly homographs: 荣誉, 光辉)
+            named[i] = Suggestion(start, end, "PERSON", "persons", 0.6 if tag is None else 0.55)
+        else:
+            weak[i] = Suggestion(start, end, "PERSON", "persons", 0.5)
+    grew = True
+    while grew:  # a weak name between names is one of a list
+        grew = False
+        for i in [i for i in weak if _neighbour(words, named, i)]:
+            named[i] = weak.pop(i)
+            grew = True
+    return found + list(named.values())
+
+
+def _neighbour(words: list, named: dict, i: int) -> bool:
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(words) and words[k][0] in _LIST_MARKS:
+            k += step
+        if k in named:
+            return True
+    return False
+
+
+def _name_at_head(word: str) -> str:
+    for size in (3, 2):
+        head, rest = word[:size], word[size:]
+        if _name_like(head) and (segment.tag(head) or "").startswith("nr") and segment.frequency(rest) > 100:
+            return head
+    return ""
+
+
+def _word_inside(word: str) -> bool:
+    """施工图 reads as 施工 + 图: a common word at the head is no surname + given name."""
+    head = segment.tag(word[:2])
+    return head is not None and not head.startswith("nr") and segment.frequency(word[:2]) > 100
