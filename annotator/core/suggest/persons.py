@@ -33,8 +33,7 @@ _AFTER = frozenset("""表示 说 介绍 指出 强调 认为 告诉 透露 坦�
     夫妇 老人 书记 主任 县长 市长 省长 镇长 村长 局长 部长 总理 副总理 主席 副主席 委员 代表 总统 首相 国王 大使 将军
     元帅 总书记 会见 接见 主持 出席 致辞 讲话 摄""".split())
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
-# a foreign or minority name written with a middle dot: 帕巴拉·格列朗杰, 司马义·艾买提
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•・][\u4e00-\u9fff]{2,8})+")
+_DOTS = frozenset("·•・")
 # words that start with a surname character but are not names
 _NOT_NAMES = frozenset("""全县 全市 全省 全村 全乡 全镇 全国 全面 全部 全力 高质量 高原 高效 方面 方式 方案 时间 时期 和谐 安置
     安全 明显 平台 国家 南部 北部 东部 西部 常态 常态化 强化 成效 成立 成为 路径 文明 文化 万亩 万元 于是 向上 宁夏
@@ -56,7 +55,7 @@ _NOT_GIVEN = frozenset("的了在是和与及说等为将对把被从向也都�
 
 def suggest(text: str) -> list[Suggestion]:
     words = [w for w in segment.text_words(text) if not w[0].isspace()]
-    found = [Suggestion(m.start(), m.end(), "PERSON", "persons", 0.85) for m in _DOTTED.finditer(text)]
+    found = _dotted(words)
     named: dict[int, Suggestion] = {}  # word index → suggestion
     weak: dict[int, Suggestion] = {}  # names only if a neighbour is one (lists: 宋平、张震、谢非)
     for i, (word, start, end) in enumerate(words):
@@ -96,6 +95,28 @@ def suggest(text: str) -> list[Suggestion]:
             named[i] = weak.pop(i)
             grew = True
     return found + list(named.values())
+
+
+def _dotted(words: list) -> list[Suggestion]:
+    """Foreign and minority names written with a middle dot (帕巴拉·格列朗杰, 司马义·艾买提): the word
+    before the dot and the word after it, with single characters jieba left loose (格列朗 杰)."""
+    found = []
+    for i, (word, start, end) in enumerate(words):
+        if word not in _DOTS or not 0 < i < len(words) - 1 or not (_HAN.match(words[i - 1][0])
+                                                                  and _HAN.match(words[i + 1][0])):
+            continue
+        left = i - 1
+        if len(words[left][0]) == 1 and left > 0 and _HAN.match(words[left - 1][0]):
+            left -= 1
+        right = i + 1
+        while right + 1 < len(words) and len(words[right + 1][0]) == 1 and words[right + 1][1] == words[right][2] \
+                and _HAN.match(words[right + 1][0]) and words[right + 1][0] not in _NOT_GIVEN:
+            right += 1
+        if found and found[-1].end >= words[left][1]:  # 阿不来提·阿不都·热西提: one name
+            found[-1] = Suggestion(found[-1].start, words[right][2], "PERSON", "persons", 0.85)
+        else:
+            found.append(Suggestion(words[left][1], words[right][2], "PERSON", "persons", 0.85))
+    return found
 
 
 def _neighbour(words: list, named: dict, i: int) -> bool:
