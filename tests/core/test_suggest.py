@@ -117,3 +117,12 @@ def test_persons_source_after_titles_in_bylines_before_speech_and_in_lists():
     assert {"朱洪良", "谭力华", "陈怡璇", "司马义·艾买提", "宋平", "张震", "谢非"} <= set(found)
     assert found["谭力华"] >= 0.9  # after a title: sure
     assert not {"万人", "高质量", "施策", "书记谭力华"} & set(found)  # units, ordinary words, titles stay out
+
+
+def test_regions_source_needs_word_edges_and_knows_the_world():
+    from annotator.core.suggest import regions
+
+    text = "会泽是乌蒙山片区集中连片特困县,建设示范县,城乡环境宜居。全体中国人民和美国、马拉维的朋友在北京会面。"
+    found = {text[s.start:s.end] for s in regions.suggest(text)}
+    assert {"会泽", "乌蒙山片区", "中国", "美国", "马拉维", "北京"} <= found
+    assert not {"范县", "城乡", "宜居"} & found  # inside a word, or an ordinary word

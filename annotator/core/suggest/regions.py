@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from annotator.core import segment
+from annotator.core.paths import resource_path
 from annotator.core.suggest import Suggestion
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县",
@@ -18,7 +19,11 @@ _NOT_PLACES = {"农村", "乡村", "城镇", "村镇", "全村", "该村", "本�
                "郊区", "市区", "县区", "山区", "库区", "坝区", "园区", "景区", "片区", "辖区", "社区", "安置区",
                "示范区", "开发区", "保护区", "集中连片", "深度贫困村", "非贫困村", "红旗村", "驻村", "进村", "到村",
                "一村", "每村", "村村通", "美丽乡村", "街道"}
-_SHORT_STOP = {"城区", "新区", "郊区", "市中", "中区", "东区", "西区", "南区", "北区", "矿区", "河口", "白云",
+# the contiguous poor areas named in national policy, with the forms reports use
+_AREAS = re.compile(r"(?:六盘山|秦巴山|武陵山|乌蒙山|滇西边境山|大兴安岭南麓山|燕山-太行山|燕山—太行山|吕梁山|大别山|罗霄山)"
+                    r"(?:区|片区)?(?:集中连片特(?:殊困难|困)地区|连片特困地区|片区)|滇桂黔石漠化(?:片)?区|四省藏区|南疆四地州")
+_NATURAL = frozenset("山河江湖海岛峡湾岭峰川洲")
+_SHORT_STOP = {"新城", "城区", "新区", "郊区", "市中", "中区", "东区", "西区", "南区", "北区", "矿区", "河口", "白云",
                "长安", "新华", "和平", "城关", "开发", "高新", "经济"}
 
 
@@ -40,15 +45,40 @@ def gazetteer() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def world() -> frozenset[str]:
+    """Countries, world regions and cities, and names for parts of China (resources/gazetteers/world.txt)."""
+    lines = resource_path("gazetteers", "world.txt").read_text("utf-8").splitlines()
+    return frozenset(name for line in lines if not line.startswith("#") for name in line.split())
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(gazetteer(), key=len, reverse=True))))
+    names = {**dict.fromkeys(world(), 0.85), **gazetteer()}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
 
 def suggest(text: str) -> list[Suggestion]:
-    names = gazetteer()
-    found = [(m.start(), m.end(), names[m.group()]) for m in _pattern().finditer(text)]
-    found += [(start, end, 0.75) for word, start, end in segment.text_words(text)
-              if len(word) >= 2 and _LOCAL.search(word) and word not in _NOT_PLACES and not re.search(r"\d", word)]
+    names = {**dict.fromkeys(world(), 0.9), **gazetteer()}
+    words = segment.text_words(text)
+    starts = {start for _, start, _ in words}
+    ends = {end for _, _, end in words}
+    found = []
+    for m in _pattern().finditer(text):
+        name, start, end = m.group(), m.start(), m.end()
+        if start not in starts and name not in world():
+            continue  # 范县 inside 示范县 (中国 inside 中国人民 is fine)
+        confidence = names[name]
+        if confidence < 0.9 and not (end in ends and _reads_as_place(name)):
+            continue  # a short form that is an ordinary word here: 城乡, 安定, 红旗
+        found.append((start, end, confidence))
+    found += [(m.start(), m.end(), 0.9) for m in _AREAS.finditer(text)]
+    for word, start, end in words:
+        tag = segment.tag(word)
+        if len(word) >= 3 and _LOCAL.search(word) and word not in _NOT_PLACES and not re.search(r"\d", word) \
+                and (tag is None or tag in ("ns", "nz", "nr")):
+            found.append((start, end, 0.75))
+        elif tag == "ns" and len(word) >= 3 and word[-1] in _NATURAL and word not in _NOT_PLACES:
+            found.append((start, end, 0.6))  # jieba's dictionary: mountains, rivers, lakes (乌蒙山, 洞庭湖)
     found.sort()
     merged: list[list] = []
     for start, end, confidence in found:  # overlapping or touching names make one chain
@@ -58,3 +88,9 @@ def suggest(text: str) -> list[Suggestion]:
         else:
             merged.append([start, end, confidence])
     return [Suggestion(s, e, "REGION", "regions", c) for s, e, c in merged]
+
+
+def _reads_as_place(name: str) -> bool:
+    """A short form (云阳, 会泽) unless jieba's dictionary knows it as a common non-place word."""
+    tag = segment.tag(name)
+    return tag is None or tag == "ns" or (tag in ("n", "nr", "nz") and segment.frequency(name) < 200)
