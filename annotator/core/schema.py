@@ -101,6 +101,7 @@ def _shortcut_problem(shortcut: Any) -> str:
 def _unknown(where: str, raw: dict, allowed: set, problems: list[str]) -> None:
     # Typo protection: a misspelt field ("colour") would otherwise be dropped without a word.
     for extra in sorted(set(raw) - allowed, key=str):
+        extra = extra if str(extra).isidentifier() else repr(extra)  # a name with a line break stays on its line
         problems.append(f"{where}{'.' if where else ''}{extra}: unknown field (known: {', '.join(sorted(allowed))})")
 
 

@@ -126,3 +126,13 @@ def test_regions_source_needs_word_edges_and_knows_the_world():
     found = {text[s.start:s.end] for s in regions.suggest(text)}
     assert {"会泽", "乌蒙山片区", "中国", "美国", "马拉维", "北京"} <= found
     assert not {"范县", "城乡", "宜居"} & found  # inside a word, or an ordinary word
+
+
+def test_orgs_source_reads_bodies_off_words_and_outranks_their_place():
+    from annotator.core.suggest import combine, orgs, regions
+
+    text = "中国共产党第十五次全国代表大会在京召开。永顺县公安局刑侦大队破案。党的十五大以来,村两委和党组织带头。"
+    found = combine(orgs.suggest(text) + regions.suggest(text), {"ORG": "entity", "REGION": "entity"})
+    spans = {(text[s.start:s.end], s.label) for s in found}
+    assert {("中国共产党第十五次全国代表大会", "ORG"), ("永顺县公安局刑侦大队", "ORG"), ("十五大", "ORG")} <= spans
+    assert not {"两委", "党组织", "中国", "永顺县"} & {t for t, _ in spans}  # generic bodies; places inside bodies

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from annotator.core import segment
 from annotator.core.suggest import Suggestion
-from annotator.core.suggest.regions import gazetteer
+from annotator.core.suggest.regions import gazetteer, world
 
 # what follows a place name to make a body; longest first when matched
 _BODY = sorted("""委宣传部 委组织部 委办公室 委 人民政府办公室 人民政府 政府 人大常委会 政协 融媒体中心 扶贫开发办公室 扶贫办
@@ -19,6 +19,52 @@ _MEDIA_IN_TEXT = re.compile(r"(?m)(?:^|(?<=[\s,。;:(“:]))([\u4e00-\u9fff]{2,5
 _NOT_MEDIA = {"互联网", "电网", "物联网", "大电网", "农村电网", "宽带网", "服务网", "关系网"}
 
 
+# the word a body's name ends with (公安局, 委员会, 大学, 出版社 …)
+_HEAD = re.compile(r"(?:委员会|常委会|代表大会|协商会议|政府|大学|学院|中学|小学|研究院|研究所|研究中心|中心|协会|学会|"
+                   r"联合会|商会|同学会|组织|公司|集团|银行|出版社|电视台|电台|日报|报社|通讯社|学社|部|局|厅|署|法院|"
+                   r"检察院|医院|委|党|军|军区|大使馆|使馆|领事馆|议会|参议院|众议院|基金会|编辑部|派出所|大队|支队|联盟|"
+                   r"工会|妇联|团委|党委|党组|政协|办公室|办|国务院|分局|分会|理事会)$")
+_NOT_HEAD = frozenset("""干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 各部 本部 底部 顶部 头部 腹部 胸部 面部 脚部 根部
+    俱乐部 全局 大局 格局 布局 结局 局 部 院 委 党 军 办 中心 核心 重心 市中心 党 入党 政党 敌军 大军 冠军 亚军 季军
+    参军 从军 联军 红军 空军 陆军 海军 组织 公司 总部""".split())
+# bodies every village or county has: not names (DESIGN: ORG is for named bodies)
+_GENERIC = frozenset("两委 村两委 党组织 基层党组织 党委 党支部 支部 政府 人民政府 人民法院 党政机关 各级政府 地方政府".split())
+# words that start a body's name (中国 全国 中央 …) besides places and ordinals (第十五次)
+_NAME_START = frozenset("中国 中共 中华 全国 中央 国家 最高 人民 国务院 联合国".split())
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十百0-9０-９]+[届次]?$")
+# the party's congresses by number: 党的十五大, 中共十五大, 十五大以来
+_CONGRESS = re.compile(r"(?:(?<=党的)|中共)十[一二三四五六七八九]?大|十[一二三四五六七八九]大(?=以来|精神|报告|确定|提出|召开|文件)")
+
+
+def _chunks(text: str) -> list[Suggestion]:
+    """Bodies read off jieba's words: a head (公安局, 委员会) and the names before it, starting with a
+    place, a body jieba knows, or 中国/全国/中央 …: 永顺县公安局刑侦大队, 中国共产党第十五次全国代表大会."""
+    words = segment.text_words(text)
+    places = world()
+    found = []
+    for i, (word, start, end) in enumerate(words):
+        tag = segment.tag(word)
+        if tag in ("nt", "j") and len(word) >= 2 and word not in places and word not in _GENERIC and (
+                _HEAD.search(word) or word.endswith(("社", "中央", "联合国", "盟", "约"))):
+            found.append(Suggestion(start, end, "ORG", "orgs", 0.92))  # 新华社, 国务院, 中国共产党, 东盟
+        if not _HEAD.search(word) or word in _NOT_HEAD or tag not in ("n", "nt", "nz", "j", None):
+            continue  # not 杨军 (a name), 总揽全局 (an idiom)
+        k, first = i, None
+        while k > 0 and i - k < 6:
+            prev, _, prev_end = words[k - 1]
+            prev_tag = segment.tag(prev)
+            if prev_end != words[k][1] or not (prev_tag in ("ns", "nt", "nz", "n", "j", "b", "vn") or
+                                                _ORDINAL.match(prev) or prev in places or prev in gazetteer()):
+                break
+            k -= 1
+            if prev_tag in ("ns", "nt", "j") or prev in places or prev in gazetteer() or prev in _NAME_START \
+                    or _ORDINAL.match(prev):
+                first = k  # the name may start here
+        if first is not None:  # surer than the place at its head, which stays inside
+            found.append(Suggestion(words[first][1], end, "ORG", "orgs", 0.96))
+    return found
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     places = "|".join(map(re.escape, sorted(gazetteer(), key=len, reverse=True)))
@@ -26,9 +72,10 @@ def _pattern() -> re.Pattern:
 
 
 def suggest(text: str) -> list[Suggestion]:
-    found = [Suggestion(m.start(), m.end(), "ORG", "orgs", 0.97) for m in _pattern().finditer(text)]
+    found = [Suggestion(m.start(), m.end(), "ORG", "orgs", 0.96) for m in _pattern().finditer(text)]
+    found += [Suggestion(m.start(), m.end(), "ORG", "orgs", 0.9) for m in _CONGRESS.finditer(text)]
     found += [Suggestion(m.start(1), m.end(1), "ORG", "orgs", 0.9) for m in _MEDIA_IN_TEXT.finditer(text)
               if m.group(1) not in _NOT_MEDIA]
     found += [Suggestion(start, end, "ORG", "orgs", 0.9) for word, start, end in segment.text_words(text)
               if _MEDIA.match(word) and word not in _NOT_MEDIA]
-    return found
+    return found + _chunks(text)

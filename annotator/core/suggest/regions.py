@@ -23,6 +23,9 @@ _NOT_PLACES = {"农村", "乡村", "城镇", "村镇", "全村", "该村", "本�
 _AREAS = re.compile(r"(?:六盘山|秦巴山|武陵山|乌蒙山|滇西边境山|大兴安岭南麓山|燕山-太行山|燕山—太行山|吕梁山|大别山|罗霄山)"
                     r"(?:区|片区)?(?:集中连片特(?:殊困难|困)地区|连片特困地区|片区)|滇桂黔石漠化(?:片)?区|四省藏区|南疆四地州")
 _NATURAL = frozenset("山河江湖海岛峡湾岭峰川洲")
+# one-character short names of countries and provinces, as reports pair them: 中美两国, 台港澳同胞
+_ABBREVIATED = re.compile(r"[中美俄日英法德加澳印巴朝韩越泰港台京沪津渝皖苏浙闽粤桂琼川黔滇藏陕甘青宁辽吉黑冀晋鲁豫鄂湘赣欧亚非]{2,4}"
+                          r"(?=两国|三国|四国|两岸|三地|关系|双方|合作|友好|之间|边境|贸易|同胞|建交|首脑|领导人|会谈|联合声明|外长)")
 _SHORT_STOP = {"新城", "城区", "新区", "郊区", "市中", "中区", "东区", "西区", "南区", "北区", "矿区", "河口", "白云",
                "长安", "新华", "和平", "城关", "开发", "高新", "经济"}
 
@@ -72,6 +75,8 @@ def suggest(text: str) -> list[Suggestion]:
             continue  # a short form that is an ordinary word here: 城乡, 安定, 红旗
         found.append((start, end, confidence))
     found += [(m.start(), m.end(), 0.9) for m in _AREAS.finditer(text)]
+    single = [Suggestion(i, i + 1, "REGION", "regions", 0.8)
+              for m in _ABBREVIATED.finditer(text) for i in range(m.start(), m.end())]
     for word, start, end in words:
         tag = segment.tag(word)
         if len(word) >= 3 and _LOCAL.search(word) and word not in _NOT_PLACES and not re.search(r"\d", word) \
@@ -87,7 +92,7 @@ def suggest(text: str) -> list[Suggestion]:
             merged[-1][2] = max(merged[-1][2], confidence)
         else:
             merged.append([start, end, confidence])
-    return [Suggestion(s, e, "REGION", "regions", c) for s, e, c in merged]
+    return [Suggestion(s, e, "REGION", "regions", c) for s, e, c in merged] + single
 
 
 def _reads_as_place(name: str) -> bool:
