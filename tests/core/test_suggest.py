@@ -28,6 +28,16 @@ def test_programs_source_takes_quoted_names_without_quotes():
     assert found[0].confidence > 0.8  # ends like a programme: 计划
 
 
+def test_programs_source_wants_evidence_for_quotes_and_reads_unquoted_plans():
+    text = ("稳步推动“三变”改革,打好“易地搬迁战”,按照“两不愁三保障”标准,推行“以工代赈”“按劳取酬”等方式;"
+            "既“输血”又“造血”,危房已全部“清零”。出台了脱贫摘帽行动方案、挂牌作战工作方案,围绕年度工作计划,"
+            "实施整村脱贫计划。")
+    found = texts(programs.suggest(text), text)
+    assert {"三变", "易地搬迁战", "两不愁三保障", "以工代赈", "按劳取酬", "脱贫摘帽行动方案", "挂牌作战工作方案",
+            "整村脱贫计划"} <= set(found)
+    assert not {"输血", "造血", "清零", "年度工作计划", "工作计划"} & set(found)  # slogans and generic plans
+
+
 def test_dictionary_source_finds_every_occurrence():
     found = from_dictionary("云阳县和云阳县委", {"云阳县": "REGION", "云阳县委": "ORG"})
     assert [(s.start, s.end, s.label) for s in found] == [(0, 3, "REGION"), (4, 8, "ORG")]
