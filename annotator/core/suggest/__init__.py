@@ -34,3 +34,22 @@ def combine(suggestions: list[Suggestion], layer_of: dict[str, str]) -> list[Sug
         spans.append((s.start, s.end))
         kept.append(s)
     return sorted(kept, key=lambda s: (s.start, s.end, s.label))
+
+
+class Lexicon:
+    """A set of names matched longest-first at given positions.  Indexed by first character, so most
+    positions cost one lookup: much faster than one regular expression of thousands of names."""
+
+    def __init__(self, names) -> None:
+        self.names = frozenset(names)
+        sizes: dict[str, set[int]] = {}
+        for name in self.names:
+            sizes.setdefault(name[0], set()).add(len(name))
+        self._sizes = {ch: sorted(s, reverse=True) for ch, s in sizes.items()}
+
+    def longest(self, text: str, at: int) -> int:
+        """Length of the longest name starting at `at` (0 if none)."""
+        for size in self._sizes.get(text[at:at + 1], ()):
+            if text[at:at + size] in self.names:
+                return size
+        return 0

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from annotator.core import segment
-from annotator.core.suggest import Suggestion
+from annotator.core.suggest import Lexicon, Suggestion
 from annotator.core.suggest.regions import gazetteer, world
 
 # what follows a place name to make a body; longest first when matched
@@ -66,13 +66,33 @@ def _chunks(text: str) -> list[Suggestion]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    places = "|".join(map(re.escape, sorted(gazetteer(), key=len, reverse=True)))
-    return re.compile(rf"(?:中共)?(?:{places})(?:县|市|区|省|州)?(?:{'|'.join(map(re.escape, _BODY))})")
+def _lexicons() -> tuple[Lexicon, Lexicon]:
+    return Lexicon(gazetteer()), Lexicon(_BODY)
+
+
+def _place_headed(text: str) -> list[Suggestion]:
+    """A place, an optional 县/市/区/省/州 and a body: 云阳县委宣传部, 中共会泽县委, 资阳市人民政府."""
+    places, bodies = _lexicons()
+    found, at = [], 0
+    for _, start, _ in segment.text_words(text):
+        if start < at:
+            continue
+        head = 2 if text.startswith("中共", start) else 0
+        place = places.longest(text, start + head)
+        if not place:
+            continue
+        end = start + head + place
+        if text[end:end + 1] in ("县", "市", "区", "省", "州") and not bodies.longest(text, end):
+            end += 1
+        body = bodies.longest(text, end)
+        if body:
+            found.append(Suggestion(start, end + body, "ORG", "orgs", 0.96))
+            at = end + body
+    return found
 
 
 def suggest(text: str) -> list[Suggestion]:
-    found = [Suggestion(m.start(), m.end(), "ORG", "orgs", 0.96) for m in _pattern().finditer(text)]
+    found = _place_headed(text)
     found += [Suggestion(m.start(), m.end(), "ORG", "orgs", 0.9) for m in _CONGRESS.finditer(text)]
     found += [Suggestion(m.start(1), m.end(1), "ORG", "orgs", 0.9) for m in _MEDIA_IN_TEXT.finditer(text)
               if m.group(1) not in _NOT_MEDIA]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from annotator.core import segment
 from annotator.core.paths import resource_path
-from annotator.core.suggest import Suggestion
+from annotator.core.suggest import Lexicon, Suggestion
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县",
              "区", "盟", "旗")
@@ -55,21 +55,30 @@ def world() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    names = {**dict.fromkeys(world(), 0.85), **gazetteer()}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+def places() -> dict[str, float]:
+    """Every place name this source knows → confidence."""
+    return {**dict.fromkeys(world(), 0.9), **gazetteer()}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    return Lexicon(places())
 
 
 def suggest(text: str) -> list[Suggestion]:
-    names = {**dict.fromkeys(world(), 0.9), **gazetteer()}
+    names = places()
     words = segment.text_words(text)
-    starts = {start for _, start, _ in words}
     ends = {end for _, _, end in words}
     found = []
-    for m in _pattern().finditer(text):
-        name, start, end = m.group(), m.start(), m.end()
-        if start not in starts and name not in world():
-            continue  # 范县 inside 示范县 (中国 inside 中国人民 is fine)
+    at = 0
+    for _, start, _ in words:  # names start where words do: not 范县 inside 示范县
+        if start < at:
+            continue  # inside a name already found
+        size = _lexicon().longest(text, start)
+        if not size:
+            continue
+        name, end = text[start:start + size], start + size
+        at = end
         confidence = names[name]
         if confidence < 0.9 and not (end in ends and _reads_as_place(name)):
             continue  # a short form that is an ordinary word here: 城乡, 安定, 红旗
