@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from annotator.core import segment
 from annotator.core.suggest import Lexicon, Suggestion
+from annotator.core.suggest.persons import name_like
 from annotator.core.suggest.regions import gazetteer, world
 
 # what follows a place name to make a body; longest first when matched
@@ -47,7 +48,8 @@ def _chunks(text: str) -> list[Suggestion]:
         if tag in ("nt", "j") and len(word) >= 2 and word not in places and word not in _GENERIC and (
                 _HEAD.search(word) or word.endswith(("社", "中央", "联合国", "盟", "约"))):
             found.append(Suggestion(start, end, "ORG", "orgs", 0.92))  # 新华社, 国务院, 中国共产党, 东盟
-        if not _HEAD.search(word) or word in _NOT_HEAD or tag not in ("n", "nt", "nz", "j", None):
+        if not _HEAD.search(word) or word in _NOT_HEAD or tag not in ("n", "nt", "nz", "j", None) \
+                or (tag is None and name_like(word)):
             continue  # not 杨军 (a name), 总揽全局 (an idiom)
         k, first = i, None
         while k > 0 and i - k < 6:

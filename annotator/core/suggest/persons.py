@@ -40,7 +40,7 @@ _NOT_NAMES = frozenset("""全县 全市 全省 全村 全乡 全镇 全国 全�
     江南 海外 华侨 龙头 金融 石漠 黄红 党委 党员 党组 党建 党群 孔子 石榴 燕麦 景区 林业 米面 牛羊 马铃薯""".split())
 
 
-def _name_like(word: str) -> bool:
+def name_like(word: str) -> bool:
     if not (2 <= len(word) <= 4 and _HAN.match(word)) or word in _NOT_NAMES:
         return False
     if word[:2] in COMPOUND_SURNAMES:
@@ -67,7 +67,7 @@ def suggest(text: str) -> list[Suggestion]:
         after_role = before in _ROLES or before.endswith(("书记", "长", "主任", "记者"))
         if after_role:  # jieba often splits an unknown name after a title: 记者 胡/婷, 编辑:陈怡/璇
             while j < len(words) and len(word) < 3 and len(words[j][0]) == 1 and words[j][1] == end \
-                    and word[0] in SURNAMES and _HAN.match(words[j][0]) and words[j][0] not in _NOT_GIVEN:
+                    and (len(word) == 1 or (segment.tag(word) or "nr").startswith("nr")) and word[0] in SURNAMES and _HAN.match(words[j][0]) and words[j][0] not in _NOT_GIVEN:
                 word, end, j = word + words[j][0], words[j][2], j + 1
         after = words[j][0] if j < len(words) else ""
         tag = segment.tag(word)
@@ -76,8 +76,8 @@ def suggest(text: str) -> list[Suggestion]:
             if head:
                 named[i] = Suggestion(start, start + len(head), "PERSON", "persons", 0.55)
             continue  # a dictionary word that is not a name (高质量, 全县)
-        if not _name_like(word):
-            continue
+        if not name_like(word) or (text[start - 1:start] == "“" and text[end:end + 1] == "”"):
+            continue  # “田秀才”: a quoted nickname
         if after_role or after in _AFTER:
             named[i] = Suggestion(start, end, "PERSON", "persons", 0.9)
         elif _NUMERAL_BEFORE.match(text[start - 1:start]) or _word_inside(word):
@@ -132,7 +132,7 @@ def _neighbour(words: list, named: dict, i: int) -> bool:
 def _name_at_head(word: str) -> str:
     for size in (3, 2):
         head, rest = word[:size], word[size:]
-        if _name_like(head) and (segment.tag(head) or "").startswith("nr") and segment.frequency(rest) > 100:
+        if name_like(head) and (segment.tag(head) or "").startswith("nr") and segment.frequency(rest) > 100:
             return head
     return ""
 
