@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 _COLUMNS = "id, document_id, start, end, label, layer, text, attrs, annotator, origin, source, confidence"
 
 
+INSERT = ("INSERT INTO spans(id, document_id, start, end, label, layer, text, sentence_start, sentence_end, attrs,"
+          " annotator, origin, source, confidence, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
 def _row(r: tuple) -> Span:
     # positional, in Span's field order: opening a report reads thousands of these
     return Span(r[2], r[3], r[4], r[6], json.loads(r[7]) if r[7] != "{}" else {}, r[8] or "", r[9], r[5], r[0], r[1],
@@ -86,12 +90,9 @@ def insert_span(self: "Project", doc_id: int, span: Span, *, span_id: int | None
     annotator = span.annotator or self.annotator
     self._ensure_annotator(annotator)
     stamp = now()
-    cursor = self.db.execute(
-        "INSERT INTO spans(id, document_id, start, end, label, layer, text, sentence_start, sentence_end, attrs,"
-        " annotator, origin, source, confidence, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [span_id, doc_id, span.start, span.end, span.label, layer, text, s_start, s_end,
-         json.dumps(span.attrs, ensure_ascii=False), annotator, span.origin, span.source, span.confidence,
-         stamp, stamp])
+    cursor = self.db.execute(INSERT, [span_id, doc_id, span.start, span.end, span.label, layer, text, s_start, s_end,
+                                      json.dumps(span.attrs, ensure_ascii=False), annotator, span.origin,
+                                      span.source, span.confidence, stamp, stamp])
     return Span(span.start, span.end, span.label, text, dict(span.attrs), annotator, span.origin, layer,
                 cursor.lastrowid, doc_id, span.source, span.confidence)
 

@@ -7,14 +7,15 @@ rejected) feeds every later run.  Functions take the Project as `self`.
 """
 from __future__ import annotations
 
-import re
+import json
 from typing import TYPE_CHECKING
 
 from annotator.core import metric_frames
 from annotator.core.model import Span, SpanError
+from annotator.core.schema import check_attrs
 from annotator.core.store import spans as span_ops
 from annotator.core.store.clock import now
-from annotator.core.suggest import Suggestion, combine, dates, metrics, orgs, persons, programs, regions
+from annotator.core.suggest import Lexicon, Suggestion, combine, dates, metrics, orgs, persons, programs, regions
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -31,45 +32,58 @@ def dictionary(self: "Project") -> dict[str, str]:
     return {text: label for text, label in accepted if (text, label) not in rejected}
 
 
-def from_dictionary(text: str, entries: dict[str, str]) -> list[Suggestion]:
+def from_dictionary(text: str, entries: dict[str, str], lexicon: Lexicon | None = None) -> list[Suggestion]:
+    """Every occurrence of an accepted entity, longest first."""
     if not entries:
         return []
-    pattern = re.compile("|".join(map(re.escape, sorted(entries, key=len, reverse=True))))
-    return [Suggestion(m.start(), m.end(), entries[m.group()], "dictionary", 0.9) for m in pattern.finditer(text)]
+    lexicon = lexicon or Lexicon(entries)
+    found, at = [], 0
+    for i in range(len(text)):
+        if i < at:
+            continue
+        size = lexicon.longest(text, i)
+        if size:
+            found.append(Suggestion(i, i + size, entries[text[i:i + size]], "dictionary", 0.9))
+            at = i + size
+    return found
 
 
 def suggest(self: "Project", doc_ids: list[int] | None = None) -> int:
-    """Add suggestions to these documents (all by default); returns how many were added."""
+    """Add suggestions to these documents (all by default); returns how many were added.
+
+    Each report's suggestions are checked like any span (offsets in the text, a label of the schema,
+    valid attributes, no overlap in their layer) and written in one statement."""
     entries = dictionary(self)
+    lexicon = Lexicon(entries) if entries else None
     layer_of = {label.key: label.layer for label in self.schema.labels}
+    self._ensure_annotator(self.annotator)
     added = 0
     for doc_id in doc_ids if doc_ids is not None else self.document_ids():
         text = self.text(doc_id)
-        found = combine([s for source in TEXT_SOURCES for s in source(text)] + from_dictionary(text, entries),
+        found = combine([s for source in TEXT_SOURCES for s in source(text)] + from_dictionary(text, entries, lexicon),
                         layer_of)
         existing = self.db.execute("SELECT layer, start, end FROM spans WHERE document_id = ?", [doc_id]).fetchall()
         rejected = set(self.db.execute("SELECT start, end, label FROM rejections WHERE document_id = ?",
                                        [doc_id]).fetchall())
-        with self.change():
-            count = 0
-            for s in found:
-                layer = layer_of[s.label]
-                if (s.start, s.end, s.label) in rejected or any(
-                        lay == layer and a < s.end and s.start < b for lay, a, b in existing):
-                    continue
-                definition = self.schema.label(s.label)
-                attrs = metric_frames.fill(self, doc_id, definition, s.start, s.end, {}) \
-                    if definition.attributes else {}
-                try:
-                    span_ops.insert_span(self, doc_id, Span(s.start, s.end, s.label, "", attrs, self.annotator,
-                                                            "suggested", source=s.source, confidence=s.confidence))
-                except SpanError:
-                    continue
-                existing.append((layer, s.start, s.end))
-                count += 1
-            if count:
-                self._log("add_suggestions", document_id=doc_id, after={"count": count})
-        added += count
+        rows, stamp = [], now()
+        for s in found:  # combine left no overlaps among these: check against what was there
+            layer = layer_of[s.label]
+            if (s.start, s.end, s.label) in rejected or not 0 <= s.start < s.end <= len(text) or any(
+                    lay == layer and a < s.end and s.start < b for lay, a, b in existing):
+                continue
+            definition = self.schema.label(s.label)
+            attrs = metric_frames.fill(self, doc_id, definition, s.start, s.end, {}) \
+                if definition.attributes else {}
+            if check_attrs(self.schema, s.label, attrs):
+                continue
+            rows.append([None, doc_id, s.start, s.end, s.label, layer, text[s.start:s.end],
+                         *metric_frames.sentence(text, s.start, s.end), json.dumps(attrs, ensure_ascii=False),
+                         self.annotator, "suggested", s.source, s.confidence, stamp, stamp])
+        if rows:
+            with self.change():
+                self.db.conn.executemany(span_ops.INSERT, rows)
+                self._log("add_suggestions", document_id=doc_id, after={"count": len(rows)})
+        added += len(rows)
     return added
 
 
