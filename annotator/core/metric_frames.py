@@ -9,7 +9,9 @@ listed in the reserved attribute `proposed` until someone sets them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from annotator.core.model import Label
@@ -41,11 +43,17 @@ KEYWORDS = {
 _KEYWORD = re.compile("|".join(sorted(map(re.escape, KEYWORDS), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(i for i, ch in enumerate(text) if ch in SENTENCE_END)
+
+
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence holding [start, end)."""
-    s = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
-    ends = [i for i in (text.find(ch, end) for ch in SENTENCE_END) if i != -1]
-    return s, (min(ends) + 1 if ends else len(text))
+    ends = _sentence_ends(text)  # once per text: every quantity of a report asks
+    before = bisect_left(ends, start)
+    after = bisect_left(ends, end)
+    return (ends[before - 1] + 1 if before else 0), (ends[after] + 1 if after < len(ends) else len(text))
 
 
 def propose_indicator(text: str, start: int, end: int, unit: str, allowed: tuple[str, ...]) -> str | None:

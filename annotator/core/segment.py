@@ -76,6 +76,11 @@ def _tags() -> dict[str, str]:
     return tags
 
 
+def tags() -> dict[str, str]:
+    """jieba's dictionary: word → part of speech (for loops that look up every word)."""
+    return _tags()
+
+
 def tag(word: str) -> str | None:
     """jieba's dictionary part of speech of a word (ns place, nr person, nt organisation, v verb …), or None
     for a word the dictionary does not hold (one jieba's HMM found, often a name)."""

@@ -120,3 +120,18 @@ def test_the_metrics_view_gives_the_sentence_also_after_astral_characters(projec
     label(project, doc, "90225户", "METRIC")
     [row] = project.db.query("SELECT sentence, span_text, confirmed FROM metrics")
     assert row == {"sentence": "😀𠮷统计:贫困人口90225户。", "span_text": "90225户", "confirmed": 0}
+
+
+@given(st.text(alphabet="ab。!\n;𠮷", max_size=40), st.data())
+def test_sentence_bounds_hold_the_span_and_stop_at_sentence_ends(text, data):
+    from annotator.core.metric_frames import SENTENCE_END, sentence
+
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    s, e = sentence(text, start, end)
+    assert 0 <= s <= start and end <= e <= len(text)
+    assert not any(ch in SENTENCE_END for ch in text[s:start])  # no sentence ends between its start and the span
+    assert (s == 0 or text[s - 1] in SENTENCE_END) and (e == len(text) or text[e - 1] in SENTENCE_END)
+    assert not any(ch in SENTENCE_END for ch in text[end:e - 1])

@@ -7,6 +7,7 @@ as spans with origin "suggested" (see store/suggestions.py).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 
@@ -23,15 +24,17 @@ class Suggestion:
 def combine(suggestions: list[Suggestion], layer_of: dict[str, str]) -> list[Suggestion]:
     """Non-overlapping suggestions per layer, surest and longest first, in text order."""
     kept: list[Suggestion] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
+    taken: dict[str, tuple[list[int], list[int]]] = {}  # layer → starts and ends of kept spans, in order
     for s in sorted(suggestions, key=lambda s: (-s.confidence, s.start - s.end, s.start)):
         layer = layer_of.get(s.label)
         if layer is None:
             continue
-        spans = taken.setdefault(layer, [])
-        if any(a < s.end and s.start < b for a, b in spans):
-            continue
-        spans.append((s.start, s.end))
+        starts, ends = taken.setdefault(layer, ([], []))
+        i = bisect_left(starts, s.start)
+        if (i and ends[i - 1] > s.start) or (i < len(starts) and starts[i] < s.end):
+            continue  # overlaps the kept span before or after it
+        starts.insert(i, s.start)
+        ends.insert(i, s.end)
         kept.append(s)
     return sorted(kept, key=lambda s: (s.start, s.end, s.label))
 

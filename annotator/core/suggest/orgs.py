@@ -21,13 +21,17 @@ _NOT_MEDIA = {"互联网", "电网", "物联网", "大电网", "农村电网", "
 
 
 # the word a body's name ends with (公安局, 委员会, 大学, 出版社 …)
-_HEAD = re.compile(r"(?:委员会|常委会|代表大会|协商会议|政府|大学|学院|中学|小学|研究院|研究所|研究中心|中心|协会|学会|"
-                   r"联合会|商会|同学会|组织|公司|集团|银行|出版社|电视台|电台|日报|报社|通讯社|学社|部|局|厅|署|法院|"
-                   r"检察院|医院|委|党|军|军区|大使馆|使馆|领事馆|议会|参议院|众议院|基金会|编辑部|派出所|大队|支队|联盟|"
-                   r"工会|妇联|团委|党委|党组|政协|办公室|办|国务院|分局|分会|理事会)$")
+_HEADS = """委员会 常委会 代表大会 协商会议 政府 大学 学院 中学 小学 研究院 研究所 研究中心 中心 协会 学会 联合会 商会
+    同学会 组织 公司 集团 银行 出版社 电视台 电台 日报 报社 通讯社 学社 部 局 厅 署 法院 检察院 医院 委 党 军 军区 大使馆
+    使馆 领事馆 议会 参议院 众议院 基金会 编辑部 派出所 大队 支队 联盟 工会 妇联 团委 党委 党组 政协 办公室 办 国务院 分局
+    分会 理事会""".split()
+_HEAD = re.compile(f"(?:{'|'.join(_HEADS)})$")
 _NOT_HEAD = frozenset("""干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 各部 本部 底部 顶部 头部 腹部 胸部 面部 脚部 根部
     俱乐部 全局 大局 格局 布局 结局 局 部 院 委 党 军 办 中心 核心 重心 市中心 党 入党 政党 敌军 大军 冠军 亚军 季军
     参军 从军 联军 红军 空军 陆军 海军 组织 公司 总部""".split())
+# bodies jieba knows may also end like these (新华社, 中共中央, 联合国, 东盟, 北约)
+_KNOWN_ENDINGS = ("社", "中央", "联合国", "盟", "约")
+_HEAD_LAST = frozenset(h[-1] for h in (*_HEADS, *_KNOWN_ENDINGS))  # a quick first test
 # bodies every village or county has: not names (DESIGN: ORG is for named bodies)
 _GENERIC = frozenset("两委 村两委 党组织 基层党组织 党委 党支部 支部 政府 人民政府 人民法院 党政机关 各级政府 地方政府".split())
 # words that start a body's name (中国 全国 中央 …) besides places and ordinals (第十五次)
@@ -41,12 +45,14 @@ def _chunks(text: str) -> list[Suggestion]:
     """Bodies read off jieba's words: a head (公安局, 委员会) and the names before it, starting with a
     place, a body jieba knows, or 中国/全国/中央 …: 永顺县公安局刑侦大队, 中国共产党第十五次全国代表大会."""
     words = segment.text_words(text)
-    places = world()
+    places, gaz, tags = world(), gazetteer(), segment.tags()
     found = []
     for i, (word, start, end) in enumerate(words):
-        tag = segment.tag(word)
+        if word[-1] not in _HEAD_LAST:
+            continue  # cheap: no body ends like this word
+        tag = tags.get(word)
         if tag in ("nt", "j") and len(word) >= 2 and word not in places and word not in _GENERIC and (
-                _HEAD.search(word) or word.endswith(("社", "中央", "联合国", "盟", "约"))):
+                _HEAD.search(word) or word.endswith(_KNOWN_ENDINGS)):
             found.append(Suggestion(start, end, "ORG", "orgs", 0.92))  # 新华社, 国务院, 中国共产党, 东盟
         if not _HEAD.search(word) or word in _NOT_HEAD or tag not in ("n", "nt", "nz", "j", None) \
                 or (tag is None and name_like(word)):
@@ -54,12 +60,12 @@ def _chunks(text: str) -> list[Suggestion]:
         k, first = i, None
         while k > 0 and i - k < 6:
             prev, _, prev_end = words[k - 1]
-            prev_tag = segment.tag(prev)
+            prev_tag = tags.get(prev)
             if prev_end != words[k][1] or not (prev_tag in ("ns", "nt", "nz", "n", "j", "b", "vn") or
-                                                _ORDINAL.match(prev) or prev in places or prev in gazetteer()):
+                                                _ORDINAL.match(prev) or prev in places or prev in gaz):
                 break
             k -= 1
-            if prev_tag in ("ns", "nt", "j") or prev in places or prev in gazetteer() or prev in _NAME_START \
+            if prev_tag in ("ns", "nt", "j") or prev in places or prev in gaz or prev in _NAME_START \
                     or _ORDINAL.match(prev):
                 first = k  # the name may start here
         if first is not None:  # surer than the place at its head, which stays inside

@@ -58,19 +58,23 @@ def suggest(text: str) -> list[Suggestion]:
     found = _dotted(words)
     named: dict[int, Suggestion] = {}  # word index → suggestion
     weak: dict[int, Suggestion] = {}  # names only if a neighbour is one (lists: 宋平、张震、谢非)
+    tags = segment.tags()
     for i, (word, start, end) in enumerate(words):
+        if word[0] not in SURNAMES and word[:2] not in COMPOUND_SURNAMES:
+            continue  # every name below starts with a surname
         k = i - 1
         while k > 0 and words[k][0] in (":", "：", "(", "（"):
             k -= 1  # 编辑:陈怡璇, (记者 胡婷)
         before = words[k][0] if k >= 0 else ""
         j = i + 1  # the word after the name
         after_role = before in _ROLES or before.endswith(("书记", "长", "主任", "记者"))
-        if after_role:  # jieba often splits an unknown name after a title: 记者 胡/婷, 编辑:陈怡/璇
+        if after_role and (len(word) == 1 or tags.get(word, "nr").startswith("nr")):
+            # jieba often splits an unknown name after a title: 记者 胡/婷, 编辑:陈怡/璇
             while j < len(words) and len(word) < 3 and len(words[j][0]) == 1 and words[j][1] == end \
-                    and (len(word) == 1 or (segment.tag(word) or "nr").startswith("nr")) and word[0] in SURNAMES and _HAN.match(words[j][0]) and words[j][0] not in _NOT_GIVEN:
+                    and _HAN.match(words[j][0]) and words[j][0] not in _NOT_GIVEN:
                 word, end, j = word + words[j][0], words[j][2], j + 1
         after = words[j][0] if j < len(words) else ""
-        tag = segment.tag(word)
+        tag = tags.get(word)
         if tag is not None and not tag.startswith("nr"):
             head = _name_at_head(word) if len(word) >= 4 else ""  # 邓小平理论: a name glued to a word
             if head:
@@ -82,7 +86,7 @@ def suggest(text: str) -> list[Suggestion]:
             named[i] = Suggestion(start, end, "PERSON", "persons", 0.9)
         elif _NUMERAL_BEFORE.match(text[start - 1:start]) or _word_inside(word):
             continue  # 39.9万人, 施工图: a number's unit or ordinary words, not a name
-        elif (tag is None and len(word) >= 3) or (tag is not None and (segment.frequency(word) < 1000 or len(word) >= 3)):
+        elif len(word) >= 3 or (tag is not None and segment.frequency(word) < 1000):
             # a new word jieba found starting with a surname, or one its dictionary calls a person (the
             # common two-character ones are mostly homographs: 荣誉, 光辉)
             named[i] = Suggestion(start, end, "PERSON", "persons", 0.6 if tag is None else 0.55)

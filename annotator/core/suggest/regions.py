@@ -12,7 +12,8 @@ from annotator.core.suggest import Lexicon, Suggestion
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县",
              "区", "盟", "旗")
-_LOCAL = re.compile(r"(?:乡|镇|村|街道|社区|片区)$")
+_LOCAL_ENDINGS = ("乡", "镇", "村", "街道", "社区", "片区")
+_LOCAL = re.compile(f"(?:{'|'.join(_LOCAL_ENDINGS)})$")
 # words that end like a place but are not one
 _NOT_PLACES = {"农村", "乡村", "城镇", "村镇", "全村", "该村", "本村", "各村", "贫困村", "行政村", "建制村", "出列村",
                "乡镇", "全乡", "全镇", "各乡", "该乡", "本乡", "新农村", "社区", "村村", "乡乡", "小区", "城区", "新区",
@@ -23,6 +24,7 @@ _NOT_PLACES = {"农村", "乡村", "城镇", "村镇", "全村", "该村", "本�
 _AREAS = re.compile(r"(?:六盘山|秦巴山|武陵山|乌蒙山|滇西边境山|大兴安岭南麓山|燕山-太行山|燕山—太行山|吕梁山|大别山|罗霄山)"
                     r"(?:区|片区)?(?:集中连片特(?:殊困难|困)地区|连片特困地区|片区)|滇桂黔石漠化(?:片)?区|四省藏区|南疆四地州")
 _NATURAL = frozenset("山河江湖海岛峡湾岭峰川洲")
+_LAST = _NATURAL | {e[-1] for e in _LOCAL_ENDINGS}  # a quick first test
 # one-character short names of countries and provinces, as reports pair them: 中美两国, 台港澳同胞
 _ABBREVIATED = re.compile(r"[中美俄日英法德加澳印巴朝韩越泰港台京沪津渝皖苏浙闽粤桂琼川黔滇藏陕甘青宁辽吉黑冀晋鲁豫鄂湘赣欧亚非]{2,4}"
                           r"(?=两国|三国|四国|两岸|三地|关系|双方|合作|友好|之间|边境|贸易|同胞|建交|首脑|领导人|会谈|联合声明|外长)")
@@ -66,7 +68,7 @@ def _lexicon() -> Lexicon:
 
 
 def suggest(text: str) -> list[Suggestion]:
-    names = places()
+    names, lexicon, tags = places(), _lexicon(), segment.tags()
     words = segment.text_words(text)
     ends = {end for _, _, end in words}
     found = []
@@ -74,7 +76,7 @@ def suggest(text: str) -> list[Suggestion]:
     for _, start, _ in words:  # names start where words do: not 范县 inside 示范县
         if start < at:
             continue  # inside a name already found
-        size = _lexicon().longest(text, start)
+        size = lexicon.longest(text, start)
         if not size:
             continue
         name, end = text[start:start + size], start + size
@@ -87,7 +89,9 @@ def suggest(text: str) -> list[Suggestion]:
     single = [Suggestion(i, i + 1, "REGION", "regions", 0.8)
               for m in _ABBREVIATED.finditer(text) for i in range(m.start(), m.end())]
     for word, start, end in words:
-        tag = segment.tag(word)
+        if len(word) < 3 or word[-1] not in _LAST:
+            continue  # cheap: neither a local place nor a mountain or river
+        tag = tags.get(word)
         if len(word) >= 3 and _LOCAL.search(word) and word not in _NOT_PLACES and not re.search(r"\d", word) \
                 and (tag is None or tag in ("ns", "nz", "nr")):
             found.append((start, end, 0.75))
