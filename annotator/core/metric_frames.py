@@ -74,20 +74,26 @@ def propose_indicator(text: str, start: int, end: int, unit: str, allowed: tuple
     return "其他" if "其他" in allowed else None
 
 
-def _nearest_before(project: "Project", doc_id: int, labels: tuple[str, ...], floor: int, start: int):
+def anchors(project: "Project", doc_id: int) -> list[tuple[int, str, int, int, str]]:
+    """The report's annotations (not suggestions) a metric may link to: (id, label, start, end, text)."""
+    return project.db.execute("SELECT id, label, start, end, text FROM spans WHERE document_id = ?"
+                              " AND origin != 'suggested' ORDER BY start, id",
+                              [doc_id]).fetchall()
+
+
+def _nearest_before(spans: list, labels: tuple[str, ...], floor: int, start: int):
     """The span of these labels ending nearest before `start`, starting at or after `floor`."""
-    marks = ",".join("?" * len(labels))
-    row = project.db.execute(
-        f"SELECT id FROM spans WHERE document_id = ? AND label IN ({marks}) AND origin != 'suggested'"
-        " AND start >= ? AND end <= ? ORDER BY end DESC LIMIT 1", [doc_id, *labels, floor, start]).fetchone()
-    return row[0] if row else None
+    best = None
+    for span_id, label, s, e, _ in spans:
+        if label in labels and s >= floor and e <= start and (best is None or e >= best[1]):
+            best = (span_id, e)
+    return best[0] if best else None
 
 
-def _main_region(project: "Project", doc_id: int, text: str):
+def _main_region(spans: list, text: str):
     """The most frequent REGION in the title and lead (first three paragraphs): its first mention."""
-    lead_end = max(len("\n\n".join(text.split("\n\n")[:3])), 200)
-    rows = project.db.execute("SELECT id, text FROM spans WHERE document_id = ? AND label = 'REGION'"
-                              " AND origin != 'suggested' AND start < ? ORDER BY start", [doc_id, lead_end]).fetchall()
+    lead_end = max(len("\n\n".join(text.split("\n\n", 3)[:3])), 200)
+    rows = [(span_id, t) for span_id, label, s, _, t in spans if label == "REGION" and s < lead_end]
     if not rows:
         return None
     top = Counter(t for _, t in rows).most_common(1)[0][0]
@@ -95,8 +101,9 @@ def _main_region(project: "Project", doc_id: int, text: str):
 
 
 def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, attrs: dict,
-         *, refresh: bool = False) -> dict:
-    """Attributes with proposals filled in for keys that are empty (or still proposed, if `refresh`)."""
+         *, refresh: bool = False, spans: list | None = None) -> dict:
+    """Attributes with proposals filled in for keys that are empty (or still proposed, if `refresh`).
+    `spans`: the report's `anchors`, when the caller fills many metrics of one report."""
     keys = {a.key: a for a in label.attributes}
     if not keys:
         return attrs
@@ -131,9 +138,11 @@ def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, at
             if indicator:
                 put(key, indicator)
         elif attribute.type == "link" and attribute.targets:
-            near = _nearest_before(project, doc_id, attribute.targets, s_start, start)
+            if spans is None:
+                spans = anchors(project, doc_id)
+            near = _nearest_before(spans, attribute.targets, s_start, start)
             if near is None and "REGION" in attribute.targets:
-                near = _main_region(project, doc_id, text)
+                near = _main_region(spans, text)
             if near is not None:
                 put(key, near)
     if proposed:

@@ -52,6 +52,7 @@ CANDIDATE = re.compile(
 IDIOMS = ("十年九旱", "一个都不少", "一个都不能少", "一鼓作气", "举一反三", "千家万户", "千方百计", "万无一失",
           "四面八方", "三心二意", "七上八下", "一五一十", "九牛一毛", "一心一意", "一针一线", "一草一木", "万众一心",
           "一年四季", "三番五次", "一砖一瓦", "千辛万苦", "一对一", "一户一策", "一村一品", "一站式")
+_IDIOM = re.compile("|".join(map(re.escape, IDIOMS)))
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     if not isinstance(text, str):
         return []
     names = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
-    idioms = [(m.start(), m.end()) for idiom in IDIOMS for m in re.finditer(re.escape(idiom), text)]
+    idioms = [(m.start(), m.end()) for m in _IDIOM.finditer(text)]
     found = []
     for m in CANDIDATE.finditer(text):
         if not m.group("num"):
@@ -247,8 +248,10 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
     """The quantity of a candidate match, or None for the kinds that are not metrics."""
     start, end = m.span()
     num, unit = m.group("num"), m.group("unit") or ""
-    before, after = text[max(0, start - 3):start], text[end:end + 4]
     arabic = bool(re.search(r"[0-9０-９]", num))
+    if not arabic and not unit and not re.search("[万亿萬億]", num) and "分之" not in num:
+        return None  # 十八大, 百日, 统一: Chinese numerals without a unit are names (checked first: the commonest)
+    before, after = text[max(0, start - 3):start], text[end:end + 4]
     if before.endswith(("第", "No.", "NO.", "编号", "邮编", "电话", "热线")) or before.endswith((":", ":")) and not unit:
         return None  # ordinals, codes and labelled numbers
     if _NAME_AFTER.match(after) or (start and _NAME_AFTER.match(text[start - 1])):

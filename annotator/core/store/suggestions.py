@@ -65,14 +65,16 @@ def suggest(self: "Project", doc_ids: list[int] | None = None) -> int:
         existing = self.db.execute("SELECT layer, start, end FROM spans WHERE document_id = ?", [doc_id]).fetchall()
         rejected = set(self.db.execute("SELECT start, end, label FROM rejections WHERE document_id = ?",
                                        [doc_id]).fetchall())
-        rows, stamp = [], now()
+        rows, stamp, spans = [], now(), None
         for s in found:  # combine left no overlaps among these: check against what was there
             layer = layer_of[s.label]
             if (s.start, s.end, s.label) in rejected or not 0 <= s.start < s.end <= len(text) or any(
                     lay == layer and a < s.end and s.start < b for lay, a, b in existing):
                 continue
             definition = self.schema.label(s.label)
-            attrs = metric_frames.fill(self, doc_id, definition, s.start, s.end, {}) \
+            if definition.attributes and spans is None:
+                spans = metric_frames.anchors(self, doc_id)  # once per report
+            attrs = metric_frames.fill(self, doc_id, definition, s.start, s.end, {}, spans=spans) \
                 if definition.attributes else {}
             if check_attrs(self.schema, s.label, attrs):
                 continue
