@@ -101,9 +101,10 @@ def _main_region(spans: list, text: str):
 
 
 def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, attrs: dict,
-         *, refresh: bool = False, spans: list | None = None) -> dict:
+         *, refresh: bool = False, spans: list | None = None, parsed: dict | None = None) -> dict:
     """Attributes with proposals filled in for keys that are empty (or still proposed, if `refresh`).
-    `spans`: the report's `anchors`, when the caller fills many metrics of one report."""
+    When the caller fills many metrics of one report: `spans` are the report's `anchors`, `parsed` the
+    span's quantity as `Quantity.as_attrs()` already found."""
     keys = {a.key: a for a in label.attributes}
     if not keys:
         return attrs
@@ -119,15 +120,16 @@ def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, at
         if key not in proposed:
             proposed.append(key)
 
-    quantity = parse_quantity(text[start:end])
-    if quantity is not None:
+    if parsed is None:
+        quantity = parse_quantity(text[start:end])
+        parsed = quantity.as_attrs() if quantity is not None else None
+    if parsed is not None:
         for key, attribute in keys.items():
             if attribute.type == "quantity" and open_(key):
-                put(key, quantity.as_attrs()["value"])
-        if open_("unit"):
-            put("unit", quantity.unit)
-        if open_("qualifier"):
-            put("qualifier", quantity.qualifier)
+                put(key, parsed["value"])
+        for key in ("unit", "qualifier"):
+            if open_(key):
+                put(key, parsed[key])
     s_start, _ = sentence(text, start, end)
     for key, attribute in keys.items():
         if not open_(key):

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from annotator.core import metric_frames
 from annotator.core.model import Span, SpanError
-from annotator.core.schema import check_attrs
 from annotator.core.store import spans as span_ops
 from annotator.core.store.clock import now
 from annotator.core.suggest import Lexicon, Suggestion, combine, dates, metrics, orgs, persons, programs, regions
@@ -74,10 +73,9 @@ def suggest(self: "Project", doc_ids: list[int] | None = None) -> int:
             definition = self.schema.label(s.label)
             if definition.attributes and spans is None:
                 spans = metric_frames.anchors(self, doc_id)  # once per report
-            attrs = metric_frames.fill(self, doc_id, definition, s.start, s.end, {}, spans=spans) \
-                if definition.attributes else {}
-            if check_attrs(self.schema, s.label, attrs):
-                continue
+            # every attribute is a proposal, and fill drops the proposals the schema refuses
+            attrs = metric_frames.fill(self, doc_id, definition, s.start, s.end, {}, spans=spans,
+                                       parsed=s.attrs or None) if definition.attributes else {}
             rows.append([None, doc_id, s.start, s.end, s.label, layer, text[s.start:s.end],
                          *metric_frames.sentence(text, s.start, s.end), json.dumps(attrs, ensure_ascii=False),
                          self.annotator, "suggested", s.source, s.confidence, stamp, stamp])

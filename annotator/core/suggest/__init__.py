@@ -49,6 +49,7 @@ class Lexicon:
         for name in self.names:
             sizes.setdefault(name[0], set()).add(len(name))
         self._sizes = {ch: sorted(s, reverse=True) for ch, s in sizes.items()}
+        self.first = frozenset(self._sizes)  # characters a name starts with: a quick first test
 
     def longest(self, text: str, at: int) -> int:
         """Length of the longest name starting at `at` (0 if none)."""

@@ -86,6 +86,8 @@ def _place_headed(text: str) -> list[Suggestion]:
         if start < at:
             continue
         head = 2 if text.startswith("中共", start) else 0
+        if text[start + head:start + head + 1] not in places.first:
+            continue
         place = places.longest(text, start + head)
         if not place:
             continue

@@ -74,8 +74,8 @@ def suggest(text: str) -> list[Suggestion]:
     found = []
     at = 0
     for _, start, _ in words:  # names start where words do: not 范县 inside 示范县
-        if start < at:
-            continue  # inside a name already found
+        if start < at or text[start] not in lexicon.first:
+            continue  # inside a name already found, or no name starts so
         size = lexicon.longest(text, start)
         if not size:
             continue
