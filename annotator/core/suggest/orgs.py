@@ -8,7 +8,7 @@ from functools import lru_cache
 from annotator.core import segment
 from annotator.core.suggest import Lexicon, Suggestion
 from annotator.core.suggest.persons import name_like
-from annotator.core.suggest.regions import gazetteer, world
+from annotator.core.suggest.regions import gazetteer, place_starts, world
 
 # what follows a place name to make a body; longest first when matched
 _BODY = sorted("""委宣传部 委组织部 委办公室 委 人民政府办公室 人民政府 政府 人大常委会 政协 融媒体中心 扶贫开发办公室 扶贫办
@@ -74,21 +74,19 @@ def _chunks(text: str) -> list[Suggestion]:
 
 
 @lru_cache(maxsize=1)
-def _lexicons() -> tuple[Lexicon, Lexicon]:
-    return Lexicon(gazetteer()), Lexicon(_BODY)
+def _bodies() -> Lexicon:
+    return Lexicon(_BODY)
 
 
 def _place_headed(text: str) -> list[Suggestion]:
     """A place, an optional 县/市/区/省/州 and a body: 云阳县委宣传部, 中共会泽县委, 资阳市人民政府."""
-    places, bodies = _lexicons()
+    bodies, starts = _bodies(), place_starts(text)
     found, at = [], 0
     for _, start, _ in segment.text_words(text):
         if start < at:
             continue
         head = 2 if text.startswith("中共", start) else 0
-        if text[start + head:start + head + 1] not in places.first:
-            continue
-        place = places.longest(text, start + head)
+        place = starts.get(start + head, 0)
         if not place:
             continue
         end = start + head + place

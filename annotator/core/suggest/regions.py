@@ -67,18 +67,29 @@ def _lexicon() -> Lexicon:
     return Lexicon(places())
 
 
+@lru_cache(maxsize=8)
+def place_starts(text: str) -> dict[int, int]:
+    """Where a known place name starts a jieba word → its length (longest).  Shared with the ORG
+    source, which looks for bodies after the same places."""
+    lexicon, first = _lexicon(), _lexicon().first
+    found = {}
+    for _, start, _ in segment.text_words(text):
+        if text[start] in first:
+            size = lexicon.longest(text, start)
+            if size:
+                found[start] = size
+    return found
+
+
 def suggest(text: str) -> list[Suggestion]:
-    names, lexicon, tags = places(), _lexicon(), segment.tags()
+    names, tags = places(), segment.tags()
     words = segment.text_words(text)
     ends = {end for _, _, end in words}
     found = []
     at = 0
-    for _, start, _ in words:  # names start where words do: not 范县 inside 示范县
-        if start < at or text[start] not in lexicon.first:
-            continue  # inside a name already found, or no name starts so
-        size = lexicon.longest(text, start)
-        if not size:
-            continue
+    for start, size in place_starts(text).items():  # names start where words do: not 范县 inside 示范县
+        if start < at:
+            continue  # inside a name already found
         name, end = text[start:start + size], start + size
         at = end
         confidence = names[name]
