@@ -212,7 +212,9 @@ def _finish(value: Decimal, high: Decimal | None, unit: str, qualifier: str) -> 
 
 # --- finding quantities in a report ------------------------------------------------------
 
-_DATE_AFTER = re.compile(r"^(?:月|日|号|时|点|:|：|/\d|-\d|\.\d{1,2}(?!\d))")
+_DATE_AFTER = re.compile(r"(?:月|日|号|时|点|:|：|/\d|-\d|\.\d{1,2}(?!\d))")  # used with match(text, pos)
+_ARABIC = re.compile(r"[0-9０-９]")
+_MYRIAD = re.compile("[万亿萬億]")
 _NAME_AFTER = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ_+＋]")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
 
@@ -248,8 +250,8 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
     """The quantity of a candidate match, or None for the kinds that are not metrics."""
     start, end = m.span()
     num, unit = m.group("num"), m.group("unit") or ""
-    arabic = bool(re.search(r"[0-9０-９]", num))
-    if not arabic and not unit and not re.search("[万亿萬億]", num) and "分之" not in num:
+    arabic = bool(_ARABIC.search(num))
+    if not arabic and not unit and not _MYRIAD.search(num) and "分之" not in num:
         return None  # 十八大, 百日, 统一: Chinese numerals without a unit are names (checked first: the commonest)
     before, after = text[max(0, start - 3):start], text[end:end + 4]
     if before.endswith(("第", "No.", "NO.", "编号", "邮编", "电话", "热线")) or before.endswith((":", ":")) and not unit:
@@ -257,7 +259,7 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
     if _NAME_AFTER.match(after) or (start and _NAME_AFTER.match(text[start - 1])):
         return None  # 4A级, 1+1+N, file_1.jpg
     bare = text[m.start("num"):m.end("num") + len(m.group("post") or "")]
-    if not unit and _DATE_AFTER.match(text[m.end("num"):]):
+    if not unit and _DATE_AFTER.match(text, m.end("num")):
         return None  # 6月12日, 10:53, 2020-06-13
     if re.search(r"\d[-/:：]$", text[max(0, start - 3):start]):
         return None  # the day of 2020-09-11, the minutes of 10:53
@@ -271,9 +273,6 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
         if not re.search("[十百千万亿萬億拾佰仟]", num) and len(num) == 1:
             if not unit or _DIGITS.get(num, 0) < 2:
                 return None  # 一是, 一户一策, 三变: single small numerals are names and markers
-        if not unit and not re.search("[万亿萬億]", num) and not num.startswith(("百分之", "千分之")) \
-                and "分之" not in num:
-            return None  # 十八大, 百日: Chinese numerals without a unit are names
     elif not unit and not re.search("[万亿萬億%％]", bare):
         digits = re.sub(r"\D", "", num.translate(_FULLWIDTH))
         if len(digits) < 2 or len(digits) > 9 or re.fullmatch(r"(?:19|20)\d\d", digits) or "." in num:

@@ -55,6 +55,7 @@ def suggest(self: "Project", doc_ids: list[int] | None = None) -> int:
     entries = dictionary(self)
     lexicon = Lexicon(entries) if entries else None
     layer_of = {label.key: label.layer for label in self.schema.labels}
+    definitions = {label.key: label for label in self.schema.labels}
     self._ensure_annotator(self.annotator)
     added = 0
     for doc_id in doc_ids if doc_ids is not None else self.document_ids():
@@ -70,15 +71,17 @@ def suggest(self: "Project", doc_ids: list[int] | None = None) -> int:
             if (s.start, s.end, s.label) in rejected or not 0 <= s.start < s.end <= len(text) or any(
                     lay == layer and a < s.end and s.start < b for lay, a, b in existing):
                 continue
-            definition = self.schema.label(s.label)
-            if definition.attributes and spans is None:
-                spans = metric_frames.anchors(self, doc_id)  # once per report
-            # every attribute is a proposal, and fill drops the proposals the schema refuses
-            attrs = metric_frames.fill(self, doc_id, definition, s.start, s.end, {}, spans=spans,
-                                       parsed=s.attrs or None) if definition.attributes else {}
+            definition = definitions[s.label]
+            attrs = "{}"
+            if definition.attributes:
+                if spans is None:
+                    spans = metric_frames.anchors(self, doc_id)  # once per report
+                # every attribute is a proposal, and fill drops the proposals the schema refuses
+                attrs = json.dumps(metric_frames.fill(self, doc_id, definition, s.start, s.end, {}, spans=spans,
+                                                      parsed=s.attrs or None), ensure_ascii=False)
             rows.append([None, doc_id, s.start, s.end, s.label, layer, text[s.start:s.end],
-                         *metric_frames.sentence(text, s.start, s.end), json.dumps(attrs, ensure_ascii=False),
-                         self.annotator, "suggested", s.source, s.confidence, stamp, stamp])
+                         *metric_frames.sentence(text, s.start, s.end), attrs, self.annotator, "suggested",
+                         s.source, s.confidence, stamp, stamp])
         if rows:
             with self.change():
                 self.db.conn.executemany(span_ops.INSERT, rows)

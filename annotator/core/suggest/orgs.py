@@ -80,20 +80,17 @@ def _bodies() -> Lexicon:
 
 def _place_headed(text: str) -> list[Suggestion]:
     """A place, an optional 县/市/区/省/州 and a body: 云阳县委宣传部, 中共会泽县委, 资阳市人民政府."""
-    bodies, starts = _bodies(), place_starts(text)
+    bodies = _bodies()
     found, at = [], 0
-    for _, start, _ in segment.text_words(text):
-        if start < at:
+    for place_start, place in place_starts(text).items():
+        if place_start < at:
             continue
-        head = 2 if text.startswith("中共", start) else 0
-        place = starts.get(start + head, 0)
-        if not place:
-            continue
-        end = start + head + place
+        end = place_start + place
         if text[end:end + 1] in ("县", "市", "区", "省", "州") and not bodies.longest(text, end):
             end += 1
         body = bodies.longest(text, end)
         if body:
+            start = place_start - 2 if text[place_start - 2:place_start] == "中共" else place_start
             found.append(Suggestion(start, end + body, "ORG", "orgs", 0.96))
             at = end + body
     return found
