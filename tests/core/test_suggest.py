@@ -1,4 +1,6 @@
 """Suggestions: each source, their combination, and the incremental accept/reject cycle."""
+from hypothesis import given, strategies as st
+
 from annotator.core.model import Document
 from annotator.core.store import Project
 from annotator.core.suggest import Suggestion, combine, dates, metrics, programs
@@ -146,3 +148,29 @@ def test_orgs_source_reads_bodies_off_words_and_outranks_their_place():
     spans = {(text[s.start:s.end], s.label) for s in found}
     assert {("中国共产党第十五次全国代表大会", "ORG"), ("永顺县公安局刑侦大队", "ORG"), ("十五大", "ORG")} <= spans
     assert not {"两委", "党组织", "中国", "永顺县"} & {t for t, _ in spans}  # generic bodies; places inside bodies
+
+
+@given(st.sets(st.text(alphabet="云阳县委乡", min_size=1, max_size=4), max_size=8),
+       st.text(alphabet="云阳县委乡x", max_size=12))
+def test_lexicon_finds_the_longest_name_at_every_position(names, text):
+    from annotator.core.suggest import Lexicon
+
+    lexicon = Lexicon(names)
+    for at in range(len(text) + 1):
+        expected = max((len(n) for n in names if text.startswith(n, at)), default=0)
+        assert lexicon.longest(text, at) == expected
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6), st.sampled_from(["REGION", "ORG", "METRIC"]),
+                          st.floats(0, 1)), max_size=30))
+def test_combine_keeps_no_overlap_in_a_layer_and_drops_only_for_a_surer_one(raw):
+    layer = {"REGION": "entity", "ORG": "entity", "METRIC": "metric"}
+    suggestions = [Suggestion(s, s + n, label, "t", c) for s, n, label, c in raw]
+    kept = combine(suggestions, layer)
+    for a in kept:
+        for b in kept:
+            assert a is b or layer[a.label] != layer[b.label] or a.end <= b.start or b.end <= a.start
+    for s in suggestions:
+        if s not in kept:  # dropped: a kept one of its layer overlaps it and was ranked first
+            assert any(layer[k.label] == layer[s.label] and k.start < s.end and s.start < k.end
+                       and (k.confidence, k.end - k.start) >= (s.confidence, s.end - s.start) for k in kept)

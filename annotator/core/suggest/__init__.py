@@ -50,10 +50,13 @@ class Lexicon:
             sizes.setdefault(name[0], set()).add(len(name))
         self._sizes = {ch: sorted(s, reverse=True) for ch, s in sizes.items()}
         self.first = frozenset(self._sizes)  # characters a name starts with: a quick first test
+        self._pairs = frozenset(name[:2] for name in self.names if len(name) >= 2)
+        self._singles = frozenset(name for name in self.names if len(name) == 1)
 
     def longest(self, text: str, at: int) -> int:
         """Length of the longest name starting at `at` (0 if none)."""
-        for size in self._sizes.get(text[at:at + 1], ()):
-            if text[at:at + size] in self.names:
-                return size
-        return 0
+        if text[at:at + 2] in self._pairs:  # most places start no name: one lookup says so
+            for size in self._sizes[text[at]]:
+                if text[at:at + size] in self.names:
+                    return size
+        return 1 if text[at:at + 1] in self._singles else 0

@@ -102,5 +102,5 @@ def suggest(text: str) -> list[Suggestion]:
     found += [Suggestion(m.start(1), m.end(1), "ORG", "orgs", 0.9) for m in _MEDIA_IN_TEXT.finditer(text)
               if m.group(1) not in _NOT_MEDIA]
     found += [Suggestion(start, end, "ORG", "orgs", 0.9) for word, start, end in segment.text_words(text)
-              if _MEDIA.match(word) and word not in _NOT_MEDIA]
+              if word[-1] == "网" and _MEDIA.match(word) and word not in _NOT_MEDIA]
     return found + _chunks(text)

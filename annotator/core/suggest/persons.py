@@ -55,7 +55,7 @@ _NOT_GIVEN = frozenset("的了在是和与及说等为将对把被从向也都�
 
 def suggest(text: str) -> list[Suggestion]:
     words = [w for w in segment.text_words(text) if not w[0].isspace()]
-    found = _dotted(words)
+    found = _dotted(words) if any(dot in text for dot in _DOTS) else []
     named: dict[int, Suggestion] = {}  # word index → suggestion
     weak: dict[int, Suggestion] = {}  # names only if a neighbour is one (lists: 宋平、张震、谢非)
     tags = segment.tags()
