@@ -81,6 +81,15 @@ def _arabic(s: str) -> Decimal:
     return Decimal(s.translate(_FULLWIDTH).replace(",", ""))
 
 
+# compiled once: the parser runs for every candidate number of every report
+_TOKEN = re.compile(rf"{_AR}|.")
+_MULTIPLIERS_AT_END = re.compile(r"[十百千万亿萬億拾佰仟]+$")
+_MORE = re.compile(r"[余多几]")
+_ADJACENT = re.compile(rf"^([{''.join(_DIGITS)}])([{''.join(_DIGITS)}])([{''.join(_SMALL)}{''.join(_BIG)}]*)$")
+_RANGE = re.compile(_RANGE_SEP)
+_RANGE_INSIDE = re.compile(rf"\S{_RANGE_SEP}\S")
+
+
 def _section(s: str) -> Decimal:
     """Numbers below 万: 三千五百二十, 2千, 13.4, 十五, 一百零五, 三点五."""
     if "点" in s:
@@ -88,7 +97,7 @@ def _section(s: str) -> Decimal:
         digits = "".join(str(_DIGITS[c]) if c in _DIGITS else c for c in frac)
         return (_section(whole) if whole else Decimal(0)) + Decimal("0." + digits)
     total, current, previous = Decimal(0), None, ""
-    for token in re.findall(rf"{_AR}|.", s):
+    for token in _TOKEN.findall(s):
         if token[0].isdigit() or token[0] in "０１２３４５６７８９":
             current = _arabic(token)
         elif token in _DIGITS:
@@ -117,7 +126,7 @@ def _value(s: str) -> Decimal:
 
 def _scale(s: str) -> int:
     """The multiplier a bare left end borrows: 5-7亿 → 亿."""
-    m = re.search(r"[十百千万亿萬億拾佰仟]+$", s)
+    m = _MULTIPLIERS_AT_END.search(s)
     if not m:
         return 1
     scale = 1
@@ -129,10 +138,10 @@ def _scale(s: str) -> int:
 def _number(s: str) -> tuple[Decimal, Decimal | None, bool]:
     """(value, high or None for adjacent-digit ranges, more_than from 余/多/几 inside)."""
     more = False
-    if re.search(r"[余多几]", s):
+    if _MORE.search(s):
         more = True
-        s = re.sub(r"[余多几]", "", s)
-    adjacent = re.match(rf"^([{''.join(_DIGITS)}])([{''.join(_DIGITS)}])([{''.join(_SMALL)}{''.join(_BIG)}]*)$", s)
+        s = _MORE.sub("", s)
+    adjacent = _ADJACENT.match(s)
     if adjacent and _DIGITS[adjacent.group(2)] == _DIGITS[adjacent.group(1)] + 1 and _DIGITS[adjacent.group(1)]:
         rest = adjacent.group(3)
         return (_value(adjacent.group(1) + rest), _value(adjacent.group(2) + rest), more)
@@ -177,7 +186,7 @@ def _build(m: re.Match, extra_unit: str) -> Quantity | None:
         denominator, numerator = num.split("分之", 1)
         value = (_value(numerator) / _value(denominator)).quantize(Decimal("1e-10"))
         return _finish(value, None, "fraction", qualifier)
-    parts = re.split(_RANGE_SEP, num, maxsplit=1) if re.search(rf"\S{_RANGE_SEP}\S", num) else [num]
+    parts = _RANGE.split(num, maxsplit=1) if _RANGE_INSIDE.search(num) else [num]
     if len(parts) == 2:
         left, right = parts
         high, _, _ = _number(right)
@@ -214,6 +223,7 @@ def _finish(value: Decimal, high: Decimal | None, unit: str, qualifier: str) -> 
 
 _DATE_AFTER = re.compile(r"(?:月|日|号|时|点|:|：|/\d|-\d|\.\d{1,2}(?!\d))")  # used with match(text, pos)
 _ARABIC = re.compile(r"[0-9０-９]")
+_DATE_BEFORE = re.compile(r"\d[-/:：]$")  # searched in the three characters before a number
 _MYRIAD = re.compile("[万亿萬億]")
 _NAME_AFTER = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ_+＋]")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
@@ -261,13 +271,13 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
     bare = text[m.start("num"):m.end("num") + len(m.group("post") or "")]
     if not unit and _DATE_AFTER.match(text, m.end("num")):
         return None  # 6月12日, 10:53, 2020-06-13
-    if re.search(r"\d[-/:：]$", text[max(0, start - 3):start]):
+    if _DATE_BEFORE.search(text, max(0, start - 3), start):
         return None  # the day of 2020-09-11, the minutes of 10:53
     if unit == "年" and (re.fullmatch(r"(?:19|20)\d\d", num) or re.match(r"^(?:来|以来|度|代|末|底|初)", after)):
         return None  # a year, or a period (30多年来) rather than an amount
     if unit == "年" and not arabic and not re.search("[十百千万亿]", num):
         return None  # 三年行动, 五年规划: names and periods
-    if re.search(rf"{_RANGE_SEP}", num) and not unit and not re.search("[万亿萬億]", num):
+    if not unit and _RANGE.search(num) and not _MYRIAD.search(num):
         return None  # 2020-09, 023-63891685: dates and phone numbers
     if not arabic:
         if not re.search("[十百千万亿萬億拾佰仟]", num) and len(num) == 1:

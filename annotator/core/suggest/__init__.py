@@ -56,7 +56,8 @@ class Lexicon:
     def longest(self, text: str, at: int) -> int:
         """Length of the longest name starting at `at` (0 if none)."""
         if text[at:at + 2] in self._pairs:  # most places start no name: one lookup says so
+            room = len(text) - at
             for size in self._sizes[text[at]]:
-                if text[at:at + size] in self.names:
+                if size <= room and text[at:at + size] in self.names:  # a slice past the end is shorter
                     return size
         return 1 if text[at:at + 1] in self._singles else 0
