@@ -43,9 +43,12 @@ KEYWORDS = {
 _KEYWORD = re.compile("|".join(sorted(map(re.escape, KEYWORDS), key=len, reverse=True)))
 
 
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
+
+
 @lru_cache(maxsize=8)
 def _sentence_ends(text: str) -> tuple[int, ...]:
-    return tuple(i for i, ch in enumerate(text) if ch in SENTENCE_END)
+    return tuple(m.start() for m in _SENTENCE_END.finditer(text))
 
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -56,8 +59,9 @@ def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (ends[before - 1] + 1 if before else 0), (ends[after] + 1 if after < len(ends) else len(text))
 
 
-def propose_indicator(text: str, start: int, end: int, unit: str, allowed: tuple[str, ...]) -> str | None:
-    s, e = sentence(text, start, end)
+def propose_indicator(text: str, start: int, end: int, unit: str, allowed: tuple[str, ...],
+                      bounds: tuple[int, int] | None = None) -> str | None:
+    s, e = bounds or sentence(text, start, end)
     best: tuple[int, str] | None = None
     for m in _KEYWORD.finditer(text, s, e):
         indicator = KEYWORDS[m.group()]
@@ -92,6 +96,8 @@ def _nearest_before(spans: list, labels: tuple[str, ...], floor: int, start: int
 
 def _main_region(spans: list, text: str):
     """The most frequent REGION in the title and lead (first three paragraphs): its first mention."""
+    if not spans:
+        return None
     lead_end = max(len("\n\n".join(text.split("\n\n", 3)[:3])), 200)
     rows = [(span_id, t) for span_id, label, s, _, t in spans if label == "REGION" and s < lead_end]
     if not rows:
@@ -130,13 +136,14 @@ def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, at
         for key in ("unit", "qualifier"):
             if open_(key):
                 put(key, parsed[key])
-    s_start, _ = sentence(text, start, end)
+    bounds = sentence(text, start, end)
+    s_start = bounds[0]
     for key, attribute in keys.items():
         if not open_(key):
             continue
         if attribute.type == "choice" and "@indicators" in attribute.choices:
             unit = out.get("unit") or ""
-            indicator = propose_indicator(text, start, end, unit, choices(project.schema, attribute))
+            indicator = propose_indicator(text, start, end, unit, choices(project.schema, attribute), bounds)
             if indicator:
                 put(key, indicator)
         elif attribute.type == "link" and attribute.targets:
