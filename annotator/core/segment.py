@@ -62,9 +62,14 @@ def words(line: str) -> tuple[tuple[str, int, int], ...]:
 def text_words(text: str) -> tuple[tuple[str, int, int], ...]:
     """jieba's words of a whole text, line by line: (word, start, end), code point offsets in the text.
     Cached: every suggestion source reads the same words."""
-    found, offset = [], 0
-    for line in text.split("\n"):
-        found += [(word, offset + start, offset + end) for word, start, end in words(line)]
+    _load()
+    found, offset, cut = [], 0, _tokenizer.cut
+    for line in text.split("\n"):  # straight from jieba: the per-line cache serves snapping, not this
+        start = offset
+        for word in cut(line):
+            end = start + len(word)
+            found.append((word, start, end))
+            start = end
         offset += len(line) + 1
     return tuple(found)
 

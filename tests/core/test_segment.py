@@ -43,3 +43,14 @@ def test_snapping_contains_the_trimmed_selection(text, data):
     s, e = snapped
     assert 0 <= s <= trimmed[0] and trimmed[1] <= e <= len(text)
     assert text[s] not in " \n\u3000" and text[e - 1] not in " \n\u3000"
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="云阳县委宣传部\n 𠮷😀12年,", max_size=40))
+def test_words_of_a_text_tile_it_with_true_offsets(text):
+    words = segment.text_words(text)
+    assert "".join(w for w, _, _ in words) == text.replace("\n", "")
+    for word, start, end in words:
+        assert text[start:end] == word  # offsets in code points, also after astral characters
+    lines = text.split("\n")
+    assert [w for w, _, _ in words] == [w for line in lines for w, _, _ in segment.words(line)]

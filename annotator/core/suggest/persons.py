@@ -21,6 +21,7 @@ SURNAMES = frozenset(
     "湛宾戎勾茅利於揭干但尉冶斯束檀衣信展阴昝智幸奉植衡富尧闭")
 COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 独孤"
                               " 呼延 轩辕 申屠 万俟 澹台 公冶 太史 仲孙 钟离 宗政 濮阳 单于 拓跋".split())
+_FIRST = SURNAMES | {surname[0] for surname in COMPOUND_SURNAMES}
 # Words a name follows (titles, roles, bylines) and words it precedes (speech, address).
 _ROLES = frozenset("""记者 通讯员 编辑 责任编辑 主编 作者 摄影 摄像 校对 审核 实习生 书记 副书记 总书记 县长 副县长 市长 副市长
     省长 副省长 镇长 副镇长 乡长 副乡长 村长 主任 副主任 局长 副局长 处长 副处长 科长 部长 副部长 厅长 副厅长 主席
@@ -60,7 +61,7 @@ def suggest(text: str) -> list[Suggestion]:
     weak: dict[int, Suggestion] = {}  # names only if a neighbour is one (lists: 宋平、张震、谢非)
     tags = segment.tags()
     for i, (word, start, end) in enumerate(words):
-        if word[0] not in SURNAMES and word[:2] not in COMPOUND_SURNAMES:
+        if word[0] not in _FIRST:
             continue  # every name below starts with a surname
         k = i - 1
         while k > 0 and words[k][0] in (":", "：", "(", "（"):
