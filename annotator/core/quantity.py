@@ -9,6 +9,7 @@ become % / ‰ / fraction, qualifiers are approx / more_than / less_than / range
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -237,7 +238,8 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     (十年九旱, 一个都不少), phone, ICP and postcode numbers.  `90225户341742人` is two."""
     if not isinstance(text, str):
         return []
-    names = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+    names = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]  # in order, not overlapping
+    name_starts = [s for s, _ in names]
     idioms = [(m.start(), m.end()) for m in _IDIOM.finditer(text)]
     found = []
     for m in CANDIDATE.finditer(text):
@@ -250,7 +252,8 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             quantity = None
         if quantity is None:
             continue
-        if any(s <= start and end <= e for s, e in names) or any(s < end and start < e for s, e in idioms):
+        i = bisect_right(name_starts, start)  # the quoted name starting last at or before this number
+        if (i and end <= names[i - 1][1]) or (idioms and any(s < end and start < e for s, e in idioms)):
             continue
         found.append((start, end, quantity))
     return found
