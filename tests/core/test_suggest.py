@@ -174,3 +174,43 @@ def test_combine_keeps_no_overlap_in_a_layer_and_drops_only_for_a_surer_one(raw)
         if s not in kept:  # dropped: a kept one of its layer overlaps it and was ranked first
             assert any(layer[k.label] == layer[s.label] and k.start < s.end and s.start < k.end
                        and (k.confidence, k.end - k.start) >= (s.confidence, s.end - s.start) for k in kept)
+
+
+def test_persons_source_reads_foreign_names_and_surnames_with_titles():
+    from annotator.core.suggest import persons
+
+    text = "克林顿总统会见基辛格博士,威尔逊说。江主席指出,李总理说。"
+    found = {text[s.start:s.end] for s in combine(persons.suggest(text), {"PERSON": "entity"})}
+    assert {"克林顿", "基辛格", "威尔逊", "江", "李"} <= found
+    assert not {"江主席", "李总理", "总统"} & found  # titles stay out
+
+
+def test_a_list_of_names_without_separators_is_repaired_where_jieba_cut_it_wrong():
+    from annotator.core.suggest.persons import _repair_lists
+
+    text = "李鹏乔石李瑞环王朝文丁文昌于珍于永波"
+    cut = ["李鹏", "乔石", "李瑞环", "王朝", "文昌", "于永波"]  # as jieba may cut it: 王朝/文, 丁 lost, 于珍 lost
+    names, at = [], 0
+    for name in cut:
+        at = text.index(name, at)
+        names.append(Suggestion(at, at + len(name), "PERSON", "persons", 0.6))
+        at += len(name)
+    repaired = [text[s.start:s.end] for s in _repair_lists(text, names)]
+    assert repaired == ["李鹏", "乔石", "李瑞环", "王朝文", "丁文昌", "于珍", "于永波"]
+
+
+def test_regions_source_reads_one_character_names_where_the_word_says_so():
+    from annotator.core.suggest import regions
+
+    text = "叶利钦访华期间,中俄两国和港澳台同胞在京会面,华人华侨欢迎。胡亚美是医生。"
+    found = [text[s.start:s.end] for s in regions.suggest(text)]
+    assert {"华", "中", "俄", "港", "澳", "台", "京"} <= set(found)
+    assert "亚" not in found and "美" not in found  # inside a person's name (胡亚美)
+
+
+def test_orgs_source_knows_party_short_names_and_outlets_jieba_knows():
+    from annotator.core.suggest import orgs
+
+    text = "民进和九三学社的代表,人民日报记者,河南省纪委了解到。"
+    found = {text[s.start:s.end] for s in orgs.suggest(text)}
+    assert {"民进", "九三学社", "人民日报", "河南省纪委"} <= found

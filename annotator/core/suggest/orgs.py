@@ -11,7 +11,7 @@ from annotator.core.suggest.persons import name_like
 from annotator.core.suggest.regions import gazetteer, place_starts, world
 
 # what follows a place name to make a body; longest first when matched
-_BODY = sorted("""委宣传部 委组织部 委办公室 委 人民政府办公室 人民政府 政府 人大常委会 政协 融媒体中心 扶贫开发办公室 扶贫办
+_BODY = sorted("""委宣传部 委组织部 委办公室 纪委 委 人民政府办公室 人民政府 政府 人大常委会 政协 融媒体中心 扶贫开发办公室 扶贫办
     乡村振兴局 农业农村局 人力资源和社会保障局 教育局 卫生健康委员会 卫健委 民政局 财政局 发展和改革委员会 发改委
     公安局 法院 检察院 电视台 日报社 日报 广播电视台""".split(), key=len, reverse=True)
 _MEDIA = re.compile(r"^[\u4e00-\u9fff]{2,5}网$")
@@ -24,16 +24,19 @@ _NOT_MEDIA = {"互联网", "电网", "物联网", "大电网", "农村电网", "
 _HEADS = """委员会 常委会 代表大会 协商会议 政府 大学 学院 中学 小学 研究院 研究所 研究中心 中心 协会 学会 联合会 商会
     同学会 组织 公司 集团 银行 出版社 电视台 电台 日报 报社 通讯社 学社 部 局 厅 署 法院 检察院 医院 委 党 军 军区 大使馆
     使馆 领事馆 议会 参议院 众议院 基金会 编辑部 派出所 大队 支队 联盟 工会 妇联 团委 党委 党组 政协 办公室 办 国务院 分局
-    分会 理事会""".split()
+    分会 理事会 纪委 监委""".split()
 _HEAD = re.compile(f"(?:{'|'.join(_HEADS)})$")
 _NOT_HEAD = frozenset("""干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 各部 本部 底部 顶部 头部 腹部 胸部 面部 脚部 根部
     俱乐部 全局 大局 格局 布局 结局 局 部 院 委 党 军 办 中心 核心 重心 市中心 党 入党 政党 敌军 大军 冠军 亚军 季军
     参军 从军 联军 红军 空军 陆军 海军 组织 公司 总部""".split())
 # bodies jieba knows may also end like these (新华社, 中共中央, 联合国, 东盟, 北约)
 _KNOWN_ENDINGS = ("社", "中央", "联合国", "盟", "约")
-_HEAD_LAST = frozenset(h[-1] for h in (*_HEADS, *_KNOWN_ENDINGS))  # a quick first test
 # bodies every village or county has: not names (DESIGN: ORG is for named bodies)
-_GENERIC = frozenset("两委 村两委 党组织 基层党组织 党委 党支部 支部 政府 人民政府 人民法院 党政机关 各级政府 地方政府".split())
+_GENERIC = frozenset("""两委 村两委 党组织 基层党组织 党委 党支部 支部 政府 人民政府 人民法院 党政机关 各级政府 地方政府
+    中小学 全国中小学""".split())
+# China's parties by their short names (their full names end like a body and are found above)
+_PARTIES = frozenset("中共 民革 民盟 民建 民进 农工党 致公党 九三学社 台盟".split())
+_HEAD_LAST = frozenset(h[-1] for h in (*_HEADS, *_KNOWN_ENDINGS, *_PARTIES))  # a quick first test
 # words that start a body's name (中国 全国 中央 …) besides places and ordinals (第十五次)
 _NAME_START = frozenset("中国 中共 中华 全国 中央 国家 最高 人民 国务院 联合国".split())
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十百0-9０-９]+[届次]?$")
@@ -51,8 +54,8 @@ def _chunks(text: str) -> list[Suggestion]:
         if word[-1] not in _HEAD_LAST:
             continue  # cheap: no body ends like this word
         tag = tags.get(word)
-        if tag in ("nt", "j") and len(word) >= 2 and word not in places and word not in _GENERIC and (
-                _HEAD.search(word) or word.endswith(_KNOWN_ENDINGS)):
+        if word in _PARTIES or (tag in ("nt", "nz", "j") and len(word) >= 2 and word not in places
+                                and word not in _GENERIC and (_HEAD.search(word) or word.endswith(_KNOWN_ENDINGS))):
             found.append(Suggestion(start, end, "ORG", "orgs", 0.92))  # 新华社, 国务院, 中国共产党, 东盟
         if not _HEAD.search(word) or word in _NOT_HEAD or tag not in ("n", "nt", "nz", "j", None) \
                 or (tag is None and name_like(word)):

@@ -8,6 +8,7 @@ import re
 
 from annotator.core import segment
 from annotator.core.suggest import Suggestion
+from annotator.core.suggest.regions import places as known_places
 
 # Common Chinese surnames (single characters), then compound ones.
 SURNAMES = frozenset(
@@ -22,6 +23,15 @@ SURNAMES = frozenset(
 COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 独孤"
                               " 呼延 轩辕 申屠 万俟 澹台 公冶 太史 仲孙 钟离 宗政 濮阳 单于 拓跋".split())
 _FIRST = SURNAMES | {surname[0] for surname in COMPOUND_SURNAMES}
+# titles a surname alone may carry (江主席, 李总理)
+_TITLES = frozenset("主席 总理 总书记 书记 省长 市长 县长 镇长 乡长 部长 局长 主任 委员长 总统 首相 大使 将军 教授 院士".split())
+# characters transliterated foreign names are written with (克林顿, 内塔尼亚胡, 拉米雷斯)
+_TRANSLITERATION = frozenset(
+    "阿埃艾爱安奥巴柏班邦鲍贝本比彼毕宾波伯博布查达戴丹德迪蒂丁东杜多厄恩尔法菲费芬佛弗福伏盖甘冈戈哥格根古瓜圭哈"
+    "海汉豪赫黑亨洪胡霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷蕾里利莉列林琳留卢鲁路伦罗洛马玛迈麦曼"
+    "毛梅门蒙米密摩莫姆穆纳娜南内尼涅努诺帕派潘佩彭皮珀普齐奇乔切琴丘萨塞桑瑟森沙莎舍什史斯丝松苏索塔泰坦汤特提"
+    "托瓦万威维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹朱卓兹佐顿逊夫娃娅丽妮茨韦伟纽斐赖黎蒂迪丝霍弗奇")
+_FOREIGN_TAGS = frozenset({None, "nr", "nrt", "nrfg", "n", "nz"})
 # Words a name follows (titles, roles, bylines) and words it precedes (speech, address).
 _ROLES = frozenset("""记者 通讯员 编辑 责任编辑 主编 作者 摄影 摄像 校对 审核 实习生 书记 副书记 总书记 县长 副县长 市长 副市长
     省长 副省长 镇长 副镇长 乡长 副乡长 村长 主任 副主任 局长 副局长 处长 副处长 科长 部长 副部长 厅长 副厅长 主席
@@ -60,9 +70,19 @@ def suggest(text: str) -> list[Suggestion]:
     named: dict[int, Suggestion] = {}  # word index → suggestion
     weak: dict[int, Suggestion] = {}  # names only if a neighbour is one (lists: 宋平、张震、谢非)
     tags = segment.tags()
+    places = known_places()
     for i, (word, start, end) in enumerate(words):
         if word[0] not in _FIRST:
-            continue  # every name below starts with a surname
+            if len(word) >= 3 and word[0] in _TRANSLITERATION and word not in places \
+                    and _TRANSLITERATION.issuperset(word) and tags.get(word) in _FOREIGN_TAGS:
+                foreign = _foreign(words, i, tags.get(word))  # 克林顿总统, 威尔逊说
+                if foreign:
+                    named[i] = Suggestion(start, end, "PERSON", "persons", foreign)
+            continue  # every Chinese name starts with a surname
+        if word[0] in SURNAMES and (word[1:] in _TITLES or (
+                len(word) == 1 and i + 1 < len(words) and words[i + 1][0] in _TITLES and words[i + 1][1] == end)):
+            named[i] = Suggestion(start, start + 1, "PERSON", "persons", 0.7)  # 江主席, 李/总理: the surname alone
+            continue
         k = i - 1
         while k > 0 and words[k][0] in (":", "：", "(", "（"):
             k -= 1  # 编辑:陈怡璇, (记者 胡婷)
@@ -76,10 +96,12 @@ def suggest(text: str) -> list[Suggestion]:
                 word, end, j = word + words[j][0], words[j][2], j + 1
         after = words[j][0] if j < len(words) else ""
         tag = tags.get(word)
-        if tag is not None and not tag.startswith("nr"):
-            head = _name_at_head(word) if len(word) >= 4 else ""  # 邓小平理论: a name glued to a word
+        if tag is not None and len(word) >= 4 and not name_like(word):
+            head = _name_at_head(word)  # 邓小平理论: a name glued to a word
             if head:
                 named[i] = Suggestion(start, start + len(head), "PERSON", "persons", 0.55)
+            continue
+        if tag is not None and not tag.startswith("nr"):
             continue  # a dictionary word that is not a name (高质量, 全县)
         if not name_like(word) or (text[start - 1:start] == "“" and text[end:end + 1] == "”"):
             continue  # “田秀才”: a quoted nickname
@@ -87,9 +109,10 @@ def suggest(text: str) -> list[Suggestion]:
             named[i] = Suggestion(start, end, "PERSON", "persons", 0.9)
         elif _NUMERAL_BEFORE.match(text[start - 1:start]) or _word_inside(word):
             continue  # 39.9万人, 施工图: a number's unit or ordinary words, not a name
-        elif len(word) >= 3 or (tag is not None and segment.frequency(word) < 1000):
-            # a new word jieba found starting with a surname, or one its dictionary calls a person (the
-            # common two-character ones are mostly homographs: 荣誉, 光辉)
+        elif len(word) >= 3 or (tag is not None and segment.frequency(word) < 20):
+            # a new word jieba found starting with a surname, or a rare one its dictionary calls a person
+            # (on the MSRA sample, two-character "persons" more common than that were names 1 time in 3:
+            # 荣获, 熊猫, 王妃; they count only in lists of names or next to a title)
             named[i] = Suggestion(start, end, "PERSON", "persons", 0.6 if tag is None else 0.55)
         else:
             weak[i] = Suggestion(start, end, "PERSON", "persons", 0.5)
@@ -99,7 +122,54 @@ def suggest(text: str) -> list[Suggestion]:
         for i in [i for i in weak if _neighbour(words, named, i)]:
             named[i] = weak.pop(i)
             grew = True
-    return found + list(named.values())
+    return found + _repair_lists(text, sorted(named.values(), key=lambda n: n.start))
+
+
+def _repair_lists(text: str, names: list[Suggestion]) -> list[Suggestion]:
+    """Names written one after another with no separator (治丧委员会名单: 王鹤寿丁文昌丁石孙…) are
+    cut wrongly by jieba now and then (王朝/文, 文昌).  Inside a run of at least five such names, the
+    characters left between two names are given to them: one character completes a two-character
+    name before it or starts the name after it; two or three starting with a surname are a name."""
+    out: list[Suggestion] = []
+    run: list[Suggestion] = []
+    for name in [*names, None]:
+        if name is not None and run and _gap_ok(text[run[-1].end:name.start]):
+            run.append(name)
+            continue
+        out += _repaired(text, run) if len(run) >= 5 else run
+        run = [name] if name is not None else []
+    return out
+
+
+def _gap_ok(gap: str) -> bool:
+    return len(gap) <= 3 and (not gap or bool(_HAN.match(gap)))
+
+
+def _repaired(text: str, run: list[Suggestion]) -> list[Suggestion]:
+    out = [run[0]]
+    for name in run[1:]:
+        before = out[-1]
+        left, right = before.end, name.start  # the characters no name holds
+        if left < right and before.end - before.start == 2:
+            out[-1] = Suggestion(before.start, left + 1, "PERSON", "persons", before.confidence)  # 王朝+文
+            left += 1
+        if left < right and name.end - name.start == 2 and text[right - 1] in SURNAMES:
+            right -= 1
+            name = Suggestion(right, name.end, "PERSON", "persons", name.confidence)  # 丁+文昌
+        if right - left >= 2 and text[left] in SURNAMES:
+            out.append(Suggestion(left, right, "PERSON", "persons", 0.5))  # 于珍
+        out.append(name)
+    return out
+
+
+def _foreign(words: list, i: int, tag: str | None) -> float:
+    """How sure a transliterated word is a person's name: after a title or before a verb of speech
+    (克林顿总统, 基辛格博士, 威尔逊说), or jieba's dictionary calling it a foreign name (nrt)."""
+    before = words[i - 1][0] if i else ""
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    if after in _AFTER or after in _ROLES or before in _ROLES:
+        return 0.85
+    return 0.6 if tag == "nrt" else 0.0
 
 
 def _dotted(words: list) -> list[Suggestion]:
@@ -117,7 +187,7 @@ def _dotted(words: list) -> list[Suggestion]:
         while right + 1 < len(words) and len(words[right + 1][0]) == 1 and words[right + 1][1] == words[right][2] \
                 and _HAN.match(words[right + 1][0]) and words[right + 1][0] not in _NOT_GIVEN:
             right += 1
-        if found and found[-1].end >= words[left][1]:  # 阿不来提·阿不都·热西提: one name
+        if found and found[-1].end > words[left][1]:  # 阿不来提·阿不都·热西提: one name
             found[-1] = Suggestion(found[-1].start, words[right][2], "PERSON", "persons", 0.85)
         else:
             found.append(Suggestion(words[left][1], words[right][2], "PERSON", "persons", 0.85))

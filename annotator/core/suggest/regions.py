@@ -28,7 +28,11 @@ _LAST = _NATURAL | {e[-1] for e in _LOCAL_ENDINGS}  # a quick first test
 # one-character short names of countries and provinces, as reports pair them: 中美两国, 台港澳同胞
 _ABBREVIATED = re.compile(r"[中美俄日英法德加澳印巴朝韩越泰港台京沪津渝皖苏浙闽粤桂琼川黔滇藏陕甘青宁辽吉黑冀晋鲁豫鄂湘赣欧亚非]{2,4}"
                           r"(?=两国|三国|四国|两岸|三地|关系|双方|合作|友好|之间|边境|贸易|同胞|建交|首脑|领导人|会谈|联合声明|外长)")
-_SHORT_STOP = {"新城", "城区", "新区", "郊区", "市中", "中区", "东区", "西区", "南区", "北区", "矿区", "河口", "白云",
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_ONE_CHAR = frozenset("中美俄日英法德加澳印巴朝韩越泰墨欧亚非港台京沪华")
+_TRAVEL = frozenset("访来在驻赴离抵返进")
+_OF_PLACE = frozenset("人籍裔资独胞商侨")
+_SHORT_STOP = {"新城", "新建", "城区", "新区", "郊区", "市中", "中区", "东区", "西区", "南区", "北区", "矿区", "河口", "白云",
                "长安", "新华", "和平", "城关", "开发", "高新", "经济"}
 
 
@@ -99,6 +103,7 @@ def suggest(text: str) -> list[Suggestion]:
     found += [(m.start(), m.end(), 0.9) for m in _AREAS.finditer(text)]
     single = [Suggestion(i, i + 1, "REGION", "regions", 0.8)
               for m in _ABBREVIATED.finditer(text) for i in range(m.start(), m.end())]
+    single += _one_character_names(words, tags)
     for word, start, end in words:
         if len(word) < 3 or word[-1] not in _LAST:
             continue  # cheap: neither a local place nor a mountain or river
@@ -117,6 +122,24 @@ def suggest(text: str) -> list[Suggestion]:
         else:
             merged.append([start, end, confidence])
     return [Suggestion(s, e, "REGION", "regions", c) for s, e, c in merged] + single
+
+
+def _one_character_names(words, tags) -> list[Suggestion]:
+    """Countries and regions written with one character, where the word around them says so: pairs
+    (中俄, 港澳台, 亚欧), after a verb of travel (访华, 在京, 驻美) and before 人/籍/裔/资 (华人, 港人, 法籍)."""
+    found = []
+    for i, (word, start, _) in enumerate(words):
+        if 2 <= len(word) <= 3 and _ONE_CHAR.issuperset(word) and len(set(word)) == len(word) \
+                and tags.get(word) in (None, "j", "ns", "nz", "t", "m") \
+                and not (i and len(words[i - 1][0]) == 1 and _HAN_CHAR.match(words[i - 1][0])):  # not 胡/亚美
+            found += [Suggestion(start + i, start + i + 1, "REGION", "regions", 0.8) for i in range(len(word))]
+        elif len(word) == 2 and word[0] in _TRAVEL and word[1] in _ONE_CHAR:
+            found.append(Suggestion(start + 1, start + 2, "REGION", "regions", 0.8))  # 访华
+        elif len(word) == 1 and word in _ONE_CHAR and i and words[i - 1][0] in _TRAVEL:
+            found.append(Suggestion(start, start + 1, "REGION", "regions", 0.8))  # 在/京
+        elif len(word) == 2 and word[0] in _ONE_CHAR and word[1] in _OF_PLACE:
+            found.append(Suggestion(start, start + 1, "REGION", "regions", 0.8))
+    return found
 
 
 def _reads_as_place(name: str) -> bool:
