@@ -79,6 +79,9 @@ def suggest(text: str) -> list[Suggestion]:
                 if foreign:
                     named[i] = Suggestion(start, end, "PERSON", "persons", foreign)
             continue  # every Chinese name starts with a surname
+        tag = tags.get(word)
+        if tag is not None and 2 <= len(word) <= 3 and tag[:2] != "nr" and word[1:] not in _TITLES:
+            continue  # cheap: a dictionary word that is no name (高质量, 全县); most words end here
         if word[0] in SURNAMES and (word[1:] in _TITLES or (
                 len(word) == 1 and i + 1 < len(words) and words[i + 1][0] in _TITLES and words[i + 1][1] == end)):
             named[i] = Suggestion(start, start + 1, "PERSON", "persons", 0.7)  # 江主席, 李/总理: the surname alone

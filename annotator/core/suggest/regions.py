@@ -129,10 +129,12 @@ def _one_character_names(words, tags) -> list[Suggestion]:
     (中俄, 港澳台, 亚欧), after a verb of travel (访华, 在京, 驻美) and before 人/籍/裔/资 (华人, 港人, 法籍)."""
     found = []
     for i, (word, start, _) in enumerate(words):
+        if word[0] not in _ONE_CHAR and word[0] not in _TRAVEL:
+            continue  # cheap: most words
         if 2 <= len(word) <= 3 and _ONE_CHAR.issuperset(word) and len(set(word)) == len(word) \
                 and tags.get(word) in (None, "j", "ns", "nz", "t", "m") \
                 and not (i and len(words[i - 1][0]) == 1 and _HAN_CHAR.match(words[i - 1][0])):  # not 胡/亚美
-            found += [Suggestion(start + i, start + i + 1, "REGION", "regions", 0.8) for i in range(len(word))]
+            found += [Suggestion(start + k, start + k + 1, "REGION", "regions", 0.8) for k in range(len(word))]
         elif len(word) == 2 and word[0] in _TRAVEL and word[1] in _ONE_CHAR:
             found.append(Suggestion(start + 1, start + 2, "REGION", "regions", 0.8))  # 访华
         elif len(word) == 1 and word in _ONE_CHAR and i and words[i - 1][0] in _TRAVEL:
