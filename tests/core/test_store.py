@@ -204,3 +204,26 @@ def test_any_accepted_span_is_the_exact_slice(text, data):
     for spans in by_layer.values():
         for a, b in zip(spans, spans[1:]):
             assert a.end <= b.start  # no overlap inside a layer
+
+
+def test_a_project_file_from_the_first_release_is_brought_up_to_date(tmp_path):
+    """Step 1 of the schema grew (sentence bounds, suggestion source and confidence, rejections) before
+    it settled; a file made before that opens, gets them, and its metrics view gives sentences."""
+    path = tmp_path / "old.db"
+    with Project.open(path) as project:
+        doc_id = project.add_document(Document(text="标题\n云阳县脱贫1.6万户。其他句子。"))
+        project.add_span(doc_id, 8, 13, "METRIC")
+    db = sqlite3.connect(path)
+    db.executescript("""
+        DROP VIEW metrics; DROP TABLE rejections; DROP TABLE lexicon;
+        ALTER TABLE spans DROP COLUMN sentence_start; ALTER TABLE spans DROP COLUMN sentence_end;
+        ALTER TABLE spans DROP COLUMN source; ALTER TABLE spans DROP COLUMN confidence;
+        DELETE FROM _sqlite_migrations WHERE name = 'm002_lexicon';
+        CREATE VIEW metrics AS SELECT id AS span_id FROM spans;
+    """)
+    db.close()
+    with Project.open(path) as project:
+        [row] = project.db.query("SELECT span_text, sentence, value FROM metrics")
+        assert row == {"span_text": "1.6万户", "sentence": "云阳县脱贫1.6万户。", "value": 16000}
+        assert project.db["rejections"].exists() and project.db["lexicon"].exists()
+        assert project.suggest() > 0  # suggestions write source and confidence

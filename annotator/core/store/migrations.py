@@ -30,6 +30,30 @@ def _run(db: Database, script: str) -> None:
     assert not statement.strip(), f"incomplete SQL: {statement}"
 
 
+METRICS_VIEW = """
+CREATE VIEW metrics AS
+    SELECT s.id AS span_id, s.document_id, d.title, d.published,
+           json_extract(s.attrs, '$.value') AS value,
+           CASE WHEN json_type(s.attrs, '$.value') = 'array' THEN json_extract(s.attrs, '$.value[0]') END AS low,
+           CASE WHEN json_type(s.attrs, '$.value') = 'array' THEN json_extract(s.attrs, '$.value[1]') END AS high,
+           json_extract(s.attrs, '$.unit') AS unit,
+           json_extract(s.attrs, '$.qualifier') AS qualifier,
+           json_extract(s.attrs, '$.indicator') AS indicator,
+           subj.text AS subject, coalesce(per.text, d.published) AS period,
+           CASE WHEN per.id IS NULL THEN 'report' ELSE 'span' END AS period_from,
+           s.text AS span_text,
+           trim(substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start), ' ' || char(10)) AS sentence,
+           s.start, s.end, s.annotator, s.origin,
+           json_extract(s.attrs, '$.proposed') AS proposed,
+           json_extract(s.attrs, '$.proposed') IS NULL AS confirmed
+    FROM spans s
+    JOIN documents d ON d.id = s.document_id
+    LEFT JOIN spans subj ON subj.id = json_extract(s.attrs, '$.subject')
+    LEFT JOIN spans per ON per.id = json_extract(s.attrs, '$.period')
+    WHERE s.layer = 'metric';
+"""
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     _run(db, f"""
@@ -162,24 +186,47 @@ def m001_initial(db: Database) -> None:
            (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.origin = 'suggested') AS suggestions
     FROM documents d;
 
-    CREATE VIEW metrics AS
-    SELECT s.id AS span_id, s.document_id, d.title, d.published,
-           json_extract(s.attrs, '$.value') AS value,
-           CASE WHEN json_type(s.attrs, '$.value') = 'array' THEN json_extract(s.attrs, '$.value[0]') END AS low,
-           CASE WHEN json_type(s.attrs, '$.value') = 'array' THEN json_extract(s.attrs, '$.value[1]') END AS high,
-           json_extract(s.attrs, '$.unit') AS unit,
-           json_extract(s.attrs, '$.qualifier') AS qualifier,
-           json_extract(s.attrs, '$.indicator') AS indicator,
-           subj.text AS subject, coalesce(per.text, d.published) AS period,
-           CASE WHEN per.id IS NULL THEN 'report' ELSE 'span' END AS period_from,
-           s.text AS span_text,
-           trim(substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start), ' ' || char(10)) AS sentence,
-           s.start, s.end, s.annotator, s.origin,
-           json_extract(s.attrs, '$.proposed') AS proposed,
-           json_extract(s.attrs, '$.proposed') IS NULL AS confirmed
-    FROM spans s
-    JOIN documents d ON d.id = s.document_id
-    LEFT JOIN spans subj ON subj.id = json_extract(s.attrs, '$.subject')
-    LEFT JOIN spans per ON per.id = json_extract(s.attrs, '$.period')
-    WHERE s.layer = 'metric';
+    {METRICS_VIEW}    """)
+
+
+@migrations()
+def m002_lexicon(db: Database) -> None:
+    """User word lists and patterns per label (a suggestion source).  Also brings project files made
+    by the first release of step 1 up to date: spans learnt their sentence and, for suggestions, their
+    source and confidence, and rejections got a table, inside step 1 before it was settled."""
+    spans = {column.name for column in db["spans"].columns}
+    for column, definition in (("sentence_start", "INTEGER NOT NULL DEFAULT 0"),
+                               ("sentence_end", "INTEGER NOT NULL DEFAULT 0"),
+                               ("source", "TEXT NOT NULL DEFAULT ''"), ("confidence", "REAL")):
+        if column not in spans:
+            db.execute(f"ALTER TABLE spans ADD COLUMN {column} {definition}")
+    if "sentence_start" not in spans:
+        from annotator.core.metric_frames import sentence  # the bounds every later write stores
+        for span_id, text, start, end in db.execute(
+                "SELECT s.id, d.text, s.start, s.end FROM spans s JOIN documents d ON d.id = s.document_id").fetchall():
+            db.execute("UPDATE spans SET sentence_start = ?, sentence_end = ? WHERE id = ?",
+                       [*sentence(text, start, end), span_id])
+        db.execute("DROP VIEW IF EXISTS metrics")
+        _run(db, METRICS_VIEW)
+    _run(db, """
+    CREATE TABLE IF NOT EXISTS rejections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        text TEXT NOT NULL,
+        annotator TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (document_id, start, end, label)
+    );
+    -- Names and regular expressions a team gives a label, suggested in every report.
+    CREATE TABLE lexicon (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        label TEXT NOT NULL REFERENCES labels(key),
+        kind TEXT NOT NULL CHECK (kind IN ('name', 'pattern')),
+        value TEXT NOT NULL CHECK (length(value) > 0),
+        created_at TEXT NOT NULL,
+        UNIQUE (label, kind, value)
+    );
     """)
