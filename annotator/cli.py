@@ -250,5 +250,56 @@ def schema_load(schema_file: Path, project_path: Path | None) -> None:
                    f"{len(schema.indicators)} indicators")
 
 
+@cli.group(name="lexicon")
+def lexicon_group() -> None:
+    """The team's word lists and patterns per label, suggested in every report."""
+
+
+@lexicon_group.command(name="add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--label", required=True, help="The label the names get, e.g. ORG.")
+@click.option("--patterns", is_flag=True, help="Lines are regular expressions, not names.")
+@project_option
+@handle_errors
+def lexicon_add(files: tuple[Path, ...], label: str, patterns: bool, project_path: Path | None) -> None:
+    """Add names (one per line; # starts a comment) or patterns from FILES to LABEL. Bad lines are
+    reported with their number and the rest is added; run `annotator suggest` to use them."""
+    problems = []
+    with Project.open(require_project(project_path, existing=True)) as project:
+        for path in files:
+            report = project.add_lexicon_file(path, label, "pattern" if patterns else "name")
+            click.echo(f"{path}: {report.added} added, {report.already} already there")
+            problems += report.problems
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        sys.exit(1)
+
+
+@lexicon_group.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@project_option
+@handle_errors
+def lexicon_list(as_json: bool, project_path: Path | None) -> None:
+    """Every entry: label, kind (name or pattern) and value."""
+    with Project.open(require_project(project_path, existing=True)) as project:
+        rows = project.lexicon_entries()
+    if as_json:
+        click.echo(json.dumps([dict(zip(("label", "kind", "value"), r)) for r in rows], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(f"{label}\t{kind}\t{value}" for label, kind, value in rows) or "no entries")
+
+
+@lexicon_group.command(name="remove")
+@click.argument("values", nargs=-1)
+@click.option("--label", required=True, help="The label whose entries go.")
+@project_option
+@handle_errors
+def lexicon_remove(values: tuple[str, ...], label: str, project_path: Path | None) -> None:
+    """Remove VALUES from LABEL (every entry of LABEL when none are given)."""
+    with Project.open(require_project(project_path, existing=True)) as project:
+        click.echo(f"{project.remove_lexicon(label, list(values) or None)} removed")
+
+
 def main() -> None:
     cli(prog_name="annotator")

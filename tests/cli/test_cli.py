@@ -97,3 +97,27 @@ def test_import_with_suggestions_and_suggest_again(tmp_path):
     assert run("suggest", "-p", db).output.strip() == "0 suggestions added"  # incremental
     stats = json.loads(run("stats", "-p", db, "--json").output)
     assert stats["suggestions"] == added and stats["spans"] == 0
+
+
+def test_lexicon_add_list_remove_and_its_names_are_suggested(tmp_path):
+    project = tmp_path / "p.db"
+    report = tmp_path / "r.txt"
+    report.write_text("打造“天生云阳”区域公用品牌和云阳洋农村电商品牌,编号ABC-123。", encoding="utf-8")
+    assert run("import", "-p", project, report).exit_code == 0
+    names = tmp_path / "brands.txt"
+    names.write_text("# our brands\n天生云阳\n云阳洋\n\n", encoding="utf-8")
+    patterns = tmp_path / "codes.txt"
+    patterns.write_text("[A-Z]{3}-\\d+\n(\n", encoding="utf-8")
+    result = run("lexicon", "add", "-p", project, "--label", "PROGRAM", names)
+    assert result.exit_code == 0 and "2 added" in result.output
+    result = run("lexicon", "add", "-p", project, "--label", "PROGRAM", "--patterns", patterns)
+    assert result.exit_code == 1 and "1 added" in result.output and "codes.txt:2:" in result.output
+    assert "not in the project's schema" in run("lexicon", "add", "-p", project, "--label", "NOPE", names).output
+    assert run("suggest", "-p", project).exit_code == 0
+    exported = tmp_path / "out.jsonl"
+    assert run("export", "-p", project, "--with-suggestions", "--out", exported).exit_code == 0
+    spans = {(s["text"], s["label"]) for s in json.loads(exported.read_text("utf-8"))["spans"]}
+    assert {("天生云阳", "PROGRAM"), ("云阳洋", "PROGRAM"), ("ABC-123", "PROGRAM")} <= spans
+    assert json.loads(run("lexicon", "list", "-p", project, "--json").output)[0]["value"] == "云阳洋"
+    assert "1 removed" in run("lexicon", "remove", "-p", project, "--label", "PROGRAM", "云阳洋").output
+    assert "云阳洋" not in run("lexicon", "list", "-p", project).output

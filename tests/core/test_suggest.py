@@ -1,4 +1,5 @@
 """Suggestions: each source, their combination, and the incremental accept/reject cycle."""
+import pytest
 from hypothesis import given, strategies as st
 
 from annotator.core.model import Document
@@ -211,6 +212,40 @@ def test_regions_source_reads_one_character_names_where_the_word_says_so():
 def test_orgs_source_knows_party_short_names_and_outlets_jieba_knows():
     from annotator.core.suggest import orgs
 
-    text = "民进和九三学社的代表,人民日报记者,河南省纪委了解到。"
+    text = "民进和九三学社的代表,人民日报记者,河南省纪委了解到。云阳县泥溪镇柑橘种植专业合作社;农民加入合作社。"
     found = {text[s.start:s.end] for s in orgs.suggest(text)}
-    assert {"民进", "九三学社", "人民日报", "河南省纪委"} <= found
+    assert {"民进", "九三学社", "人民日报", "河南省纪委", "云阳县泥溪镇柑橘种植专业合作社"} <= found
+    assert "合作社" not in found  # a kind of body, not a name
+
+
+def test_lexicon_entries_from_files_in_any_encoding_with_bad_lines_reported(tmp_path):
+    from annotator.core.model import AnnotatorError
+
+    project = Project.open(None)
+    doc_id = project.add_document(Document(text="华龙网报道:村集体经济合作社成立,代码XYZ-7。"))
+    gbk = tmp_path / "orgs.txt"
+    gbk.write_bytes("华龙网\r\n村集体经济合作社\r\n".encode("gb18030"))
+    report = project.add_lexicon_file(gbk, "ORG")
+    assert (report.added, report.problems) == (2, [])
+    assert project.add_lexicon_file(gbk, "ORG").already == 2  # nothing twice
+    report = project.add_lexicon("PROGRAM", ["[A-Z]{3}-\\d", "[", "x?"], "pattern", where="p.txt")
+    assert report.added == 1 and [p.split(":")[1] for p in report.problems] == ["2", "3"]
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(AnnotatorError, match="empty.txt"):
+        project.add_lexicon_file(empty, "ORG")
+    project.suggest()
+    found = {(s.text, s.label, s.source) for s in project.spans(doc_id, origin="suggested")}
+    assert {("村集体经济合作社", "ORG", "lexicon"), ("XYZ-7", "PROGRAM", "lexicon")} <= found
+    assert project.remove_lexicon("ORG") == 2 and project.lexicon_entries() == [("PROGRAM", "pattern", "[A-Z]{3}-\\d")]
+
+
+@given(st.lists(st.text(alphabet="云阳县委𠮷😀a", min_size=1, max_size=3), min_size=1, max_size=5),
+       st.text(alphabet="云阳县委𠮷😀ab", max_size=30))
+def test_names_are_found_with_true_offsets_and_never_overlap(names, text):
+    from annotator.core.suggest import Lexicon, find_names
+
+    labels = dict.fromkeys(names, "ORG")
+    found = find_names(text, labels, Lexicon(labels), "t", 0.9)
+    assert all(text[s.start:s.end] in labels for s in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import STATUSES, AnnotatorError, Document, Relation, Schema
 from annotator.core.schema import default_schema, parse_schema, schema_to_dict
-from annotator.core.store import history, suggestions
+from annotator.core.store import history, lexicon as lexicon_ops, suggestions
 from annotator.core.store import spans as span_ops
 from annotator.core.store.clock import now
 from annotator.core.store.migrations import migrations
@@ -309,6 +309,11 @@ class Project:
     # suggestions (suggestions.py) --------------------------------------------
 
     suggest = suggestions.suggest
+    # the team's word lists and patterns (lexicon.py)
+    add_lexicon_file = lexicon_ops.add_file
+    add_lexicon = lexicon_ops.add_entries
+    lexicon_entries = lexicon_ops.entries
+    remove_lexicon = lexicon_ops.remove_entries
     accept = suggestions.accept
     accept_all = suggestions.accept_all
     reject = suggestions.reject

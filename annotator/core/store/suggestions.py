@@ -3,7 +3,8 @@
 Running suggestions is incremental: nothing accepted or rejected is touched,
 a place once rejected is never suggested again, and suggestions already there
 stay.  The project dictionary (entities accepted anywhere, less those
-rejected) feeds every later run.  Functions take the Project as `self`.
+rejected) and the team's own word lists and patterns (lexicon.py) feed every
+later run.  Functions take the Project as `self`.
 """
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from annotator.core import metric_frames
 from annotator.core.model import Span, SpanError
-from annotator.core.store import spans as span_ops
+from annotator.core.store import lexicon as lexicon_ops, spans as span_ops
 from annotator.core.store.clock import now
-from annotator.core.suggest import Lexicon, Suggestion, combine, dates, metrics, orgs, persons, programs, regions
+from annotator.core.suggest import Lexicon, Suggestion, combine, find_names, dates, metrics, orgs, persons, programs, regions
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -35,16 +36,7 @@ def from_dictionary(text: str, entries: dict[str, str], lexicon: Lexicon | None 
     """Every occurrence of an accepted entity, longest first."""
     if not entries:
         return []
-    lexicon = lexicon or Lexicon(entries)
-    found, at = [], 0
-    for i in range(len(text)):
-        if i < at:
-            continue
-        size = lexicon.longest(text, i)
-        if size:
-            found.append(Suggestion(i, i + size, entries[text[i:i + size]], "dictionary", 0.9))
-            at = i + size
-    return found
+    return find_names(text, entries, lexicon or Lexicon(entries), "dictionary", 0.9)
 
 
 def suggest(self: "Project", doc_ids: list[int] | None = None) -> int:
@@ -54,13 +46,15 @@ def suggest(self: "Project", doc_ids: list[int] | None = None) -> int:
     valid attributes, no overlap in their layer) and written in one statement."""
     entries = dictionary(self)
     lexicon = Lexicon(entries) if entries else None
+    user_rows = lexicon_ops.entries(self)
+    sources = TEXT_SOURCES + ((lexicon_ops.UserSource(user_rows),) if user_rows else ())
     layer_of = {label.key: label.layer for label in self.schema.labels}
     definitions = {label.key: label for label in self.schema.labels}
     self._ensure_annotator(self.annotator)
     added = 0
     for doc_id in doc_ids if doc_ids is not None else self.document_ids():
         text = self.text(doc_id)
-        found = combine([s for source in TEXT_SOURCES for s in source(text)] + from_dictionary(text, entries, lexicon),
+        found = combine([s for source in sources for s in source(text)] + from_dictionary(text, entries, lexicon),
                         layer_of)
         existing = self.db.execute("SELECT layer, start, end FROM spans WHERE document_id = ?", [doc_id]).fetchall()
         rejected = set(self.db.execute("SELECT start, end, label FROM rejections WHERE document_id = ?",

@@ -61,3 +61,18 @@ class Lexicon:
                 if size <= room and text[at:at + size] in self.names:  # a slice past the end is shorter
                     return size
         return 1 if text[at:at + 1] in self._singles else 0
+
+
+def find_names(text: str, labels: dict[str, str], lexicon: Lexicon, source: str,
+               confidence: float) -> list[Suggestion]:
+    """Every occurrence of the lexicon's names in the text, longest first, labelled by `labels`."""
+    found, at = [], 0
+    first = lexicon.first
+    for i, ch in enumerate(text):
+        if i < at or ch not in first:
+            continue
+        size = lexicon.longest(text, i)
+        if size:
+            found.append(Suggestion(i, i + size, labels[text[i:i + size]], source, confidence))
+            at = i + size
+    return found

@@ -24,13 +24,15 @@ _NOT_MEDIA = {"互联网", "电网", "物联网", "大电网", "农村电网", "
 _HEADS = """委员会 常委会 代表大会 协商会议 政府 大学 学院 中学 小学 研究院 研究所 研究中心 中心 协会 学会 联合会 商会
     同学会 组织 公司 集团 银行 出版社 电视台 电台 日报 报社 通讯社 学社 部 局 厅 署 法院 检察院 医院 委 党 军 军区 大使馆
     使馆 领事馆 议会 参议院 众议院 基金会 编辑部 派出所 大队 支队 联盟 工会 妇联 团委 党委 党组 政协 办公室 办 国务院 分局
-    分会 理事会 纪委 监委""".split()
+    分会 理事会 纪委 监委 合作社""".split()
 _HEAD = re.compile(f"(?:{'|'.join(_HEADS)})$")
 _NOT_HEAD = frozenset("""干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 各部 本部 底部 顶部 头部 腹部 胸部 面部 脚部 根部
     俱乐部 全局 大局 格局 布局 结局 局 部 院 委 党 军 办 中心 核心 重心 市中心 党 入党 政党 敌军 大军 冠军 亚军 季军
-    参军 从军 联军 红军 空军 陆军 海军 组织 公司 总部""".split())
+    参军 从军 联军 红军 空军 陆军 海军 组织 公司 总部 合作社""".split())
 # bodies jieba knows may also end like these (新华社, 中共中央, 联合国, 东盟, 北约)
 _KNOWN_ENDINGS = ("社", "中央", "联合国", "盟", "约")
+# after a place, a few name characters and the kind of firm (no little words that would make it a sentence)
+_NAMED_FIRM = re.compile(r"[^\W\d_的和与及在了把将向对从为是有等个加入成立组建]{0,12}?(?:专业合作社|合作社|有限责任公司|有限公司|股份公司|集团)")
 # bodies every village or county has: not names (DESIGN: ORG is for named bodies)
 _GENERIC = frozenset("""两委 村两委 党组织 基层党组织 党委 党支部 支部 政府 人民政府 人民法院 党政机关 各级政府 地方政府
     中小学 全国中小学""".split())
@@ -92,6 +94,9 @@ def _place_headed(text: str) -> list[Suggestion]:
         if text[end:end + 1] in ("县", "市", "区", "省", "州") and not bodies.longest(text, end):
             end += 1
         body = bodies.longest(text, end)
+        if not body:  # a named cooperative or company: 云阳县泥溪镇柑橘种植专业合作社
+            m = _NAMED_FIRM.match(text, end)
+            body = m.end() - end if m else 0
         if body:
             start = place_start - 2 if text[place_start - 2:place_start] == "中共" else place_start
             found.append(Suggestion(start, end + body, "ORG", "orgs", 0.96))
