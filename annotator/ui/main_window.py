@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
                      lambda: self.accept_many(by_label=True), "Ctrl+Shift+Return")
         self._action(suggest, self.tr("Accept all suggestions here above a confidence…"),
                      lambda: self.accept_many(by_label=False))
+        suggest.addSeparator()
+        self._action(suggest, self.tr("Add a word list for a label…"), lambda: self.add_lexicon("name"))
+        self._action(suggest, self.tr("Add patterns for a label…"), lambda: self.add_lexicon("pattern"))
         self.label_menu = bar.addMenu(self.tr("&Labels"))
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("Zoom in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
@@ -290,6 +293,27 @@ class MainWindow(QMainWindow):
             return
         self._refresh_spans()
         self.status(self.tr("%1 suggestions added").replace("%1", str(added)))
+
+    def add_lexicon(self, kind: str) -> None:
+        """A team's names (or patterns) for a label, one per line in a text file; suggested from now on."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Word list") if kind == "name" else self.tr("Patterns"),
+                                              str(Path.home()), self.tr("Text files (*.txt);;All files (*)"))
+        if not path:
+            return
+        labels = [label.key for label in self.project.schema.labels]
+        label, ok = QInputDialog.getItem(self, self.tr("Label"), self.tr("Which label do these lines get?"),
+                                         labels, 0, False)
+        if not ok:
+            return
+        try:
+            report = self.project.add_lexicon_file(path, label, kind)
+        except AnnotatorError as exc:
+            self.error(str(exc))
+            return
+        lines = [self.tr("%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.")
+                 .replace("%1", str(report.added)).replace("%2", str(report.already))] + report.problems[:20]
+        (QMessageBox.warning if report.problems else QMessageBox.information)(
+            self, self.tr("Word list"), "\n".join(lines))
 
     def accept_suggestion(self) -> None:
         span = self.selected_span()

@@ -283,282 +283,323 @@
         <translation>接受本报告中置信度不低于某值的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143" />
+        <location filename="../../annotator/ui/main_window.py" line="144" />
+        <source>Add a word list for a label…</source>
+        <translation>为标签添加词表…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <source>Add patterns for a label…</source>
+        <translation>为标签添加匹配模式…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="146" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144" />
+        <location filename="../../annotator/ui/main_window.py" line="147" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <location filename="../../annotator/ui/main_window.py" line="148" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146" />
+        <location filename="../../annotator/ui/main_window.py" line="149" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147" />
+        <location filename="../../annotator/ui/main_window.py" line="150" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="150" />
-        <location filename="../../annotator/ui/main_window.py" line="528" />
+        <location filename="../../annotator/ui/main_window.py" line="153" />
+        <location filename="../../annotator/ui/main_window.py" line="552" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153" />
+        <location filename="../../annotator/ui/main_window.py" line="156" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154" />
-        <location filename="../../annotator/ui/main_window.py" line="588" />
+        <location filename="../../annotator/ui/main_window.py" line="157" />
+        <location filename="../../annotator/ui/main_window.py" line="612" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155" />
-        <location filename="../../annotator/ui/main_window.py" line="591" />
+        <location filename="../../annotator/ui/main_window.py" line="158" />
+        <location filename="../../annotator/ui/main_window.py" line="615" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="231" />
+        <location filename="../../annotator/ui/main_window.py" line="234" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="238" />
+        <location filename="../../annotator/ui/main_window.py" line="241" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="292" />
+        <location filename="../../annotator/ui/main_window.py" line="295" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="297" />
-        <location filename="../../annotator/ui/main_window.py" line="307" />
+        <location filename="../../annotator/ui/main_window.py" line="299" />
+        <location filename="../../annotator/ui/main_window.py" line="316" />
+        <source>Word list</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="299" />
+        <source>Patterns</source>
+        <translation>匹配模式</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="300" />
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="304" />
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="304" />
+        <source>Which label do these lines get?</source>
+        <translation>这些行标注为哪个标签?</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="313" />
+        <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
+        <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="321" />
+        <location filename="../../annotator/ui/main_window.py" line="331" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="320" />
+        <location filename="../../annotator/ui/main_window.py" line="344" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="324" />
+        <location filename="../../annotator/ui/main_window.py" line="348" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="325" />
+        <location filename="../../annotator/ui/main_window.py" line="349" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="331" />
+        <location filename="../../annotator/ui/main_window.py" line="355" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="365" />
+        <location filename="../../annotator/ui/main_window.py" line="389" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="410" />
+        <location filename="../../annotator/ui/main_window.py" line="434" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="420" />
+        <location filename="../../annotator/ui/main_window.py" line="444" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="429" />
+        <location filename="../../annotator/ui/main_window.py" line="453" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="446" />
+        <location filename="../../annotator/ui/main_window.py" line="470" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="474" />
+        <location filename="../../annotator/ui/main_window.py" line="498" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="474" />
+        <location filename="../../annotator/ui/main_window.py" line="498" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="486" />
+        <location filename="../../annotator/ui/main_window.py" line="510" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="509" />
+        <location filename="../../annotator/ui/main_window.py" line="533" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="523" />
+        <location filename="../../annotator/ui/main_window.py" line="547" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="548" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="528" />
+        <location filename="../../annotator/ui/main_window.py" line="552" />
         <source>The language changes when the annotator starts next time.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="532" />
+        <location filename="../../annotator/ui/main_window.py" line="556" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="533" />
-        <location filename="../../annotator/ui/main_window.py" line="539" />
+        <location filename="../../annotator/ui/main_window.py" line="557" />
+        <location filename="../../annotator/ui/main_window.py" line="563" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="538" />
+        <location filename="../../annotator/ui/main_window.py" line="562" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="544" />
+        <location filename="../../annotator/ui/main_window.py" line="568" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="545" />
+        <location filename="../../annotator/ui/main_window.py" line="569" />
         <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
         <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="550" />
+        <location filename="../../annotator/ui/main_window.py" line="574" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="561" />
+        <location filename="../../annotator/ui/main_window.py" line="585" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="569" />
+        <location filename="../../annotator/ui/main_window.py" line="593" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="577" />
+        <location filename="../../annotator/ui/main_window.py" line="601" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581" />
+        <location filename="../../annotator/ui/main_window.py" line="605" />
         <source>select by keyboard</source>
         <translation>用键盘选择</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581" />
+        <location filename="../../annotator/ui/main_window.py" line="605" />
         <source>next / previous span</source>
         <translation>下一个 / 上一个标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
+        <location filename="../../annotator/ui/main_window.py" line="606" />
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
+        <location filename="../../annotator/ui/main_window.py" line="606" />
         <source>move the end</source>
         <translation>移动结尾</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="583" />
+        <location filename="../../annotator/ui/main_window.py" line="607" />
         <source>move the start</source>
         <translation>移动开头</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="583" />
+        <location filename="../../annotator/ui/main_window.py" line="607" />
         <source>label all occurrences</source>
         <translation>标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="608" />
         <source>undo / redo</source>
         <translation>撤销 / 重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="608" />
         <source>done, next report</source>
         <translation>完成,下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <location filename="../../annotator/ui/main_window.py" line="609" />
         <source>skip report</source>
         <translation>跳过报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <location filename="../../annotator/ui/main_window.py" line="609" />
         <source>find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <location filename="../../annotator/ui/main_window.py" line="609" />
         <source>zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="586" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
         <source>snapping on/off</source>
         <translation>词语对齐开关</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="586" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
         <source>select characters, not words</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="591" />
+        <location filename="../../annotator/ui/main_window.py" line="615" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="600" />
+        <location filename="../../annotator/ui/main_window.py" line="624" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>

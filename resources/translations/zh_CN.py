@@ -47,6 +47,10 @@ ZH = {
     "Reject the selected suggestion (Backspace)": "拒绝选中的建议(退格)",
     "Accept all suggestions of the selected span's label here": "接受本报告中与选中标注同类的全部建议",
     "Accept all suggestions here above a confidence…": "接受本报告中置信度不低于某值的全部建议…",
+    "Add a word list for a label…": "为标签添加词表…", "Add patterns for a label…": "为标签添加匹配模式…",
+    "Word list": "词表", "Patterns": "匹配模式", "Text files (*.txt);;All files (*)": "文本文件 (*.txt);;所有文件 (*)",
+    "Which label do these lines get?": "这些行标注为哪个标签?",
+    "%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.": "已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。",
     "%1 suggestions added": "新增 %1 条建议", "Select a suggestion first (Tab moves to the next)":
     "请先选中一条建议(按 Tab 移到下一条)", "Select a span first: its label is the one accepted":
     "请先选中一个标注:将接受与它同类的建议", "Accept suggestions": "接受建议",

@@ -43,3 +43,22 @@ def test_accept_all_of_a_label(window, qtbot):
     assert [s for s in suggestions(window) if s.label == "DATE"]  # other labels untouched
     qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)  # one undo for the lot
     assert len([s for s in suggestions(window) if s.label == "METRIC"]) > 10
+
+
+def test_a_word_list_from_the_menu_is_suggested_in_the_report(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    word = "晚熟柑橘"  # in 泥溪晚熟柑橘产业园 of the first report; no built-in source suggests it
+    assert word in window.project.text(window.doc_id)
+    names = tmp_path / "names.txt"
+    names.write_text(f"# ours\n{word}\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(names), ""))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("PROGRAM", True))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    action = next(a for a in window.menuBar().actions() if "Suggest" in a.text() or "建议" in a.text())
+    add = next(a for a in action.menu().actions() if a.text().startswith(("Add a word list", "为标签添加词表")))
+    add.trigger()
+    assert shown and shown[0].startswith(("1 added", "已添加 1 条"))
+    qtbot.keyClick(window.view, Qt.Key_G, Qt.ControlModifier)
+    assert any(s.text == word and s.label == "PROGRAM" and s.source == "lexicon" for s in suggestions(window))
