@@ -1,7 +1,9 @@
 """PERSON suggestions: names after a role or title (记者 胡婷, 县委书记谭力华), before a verb of
-speech (谭力华表示), in bylines (编辑:陈怡璇), foreign names joined by · and, as weaker evidence,
-words jieba does not know that start with a surname (its HMM finds most Chinese names that way) or
-that its dictionary tags as a person.  Titles stay outside the span."""
+speech (谭力华表示), in bylines (编辑:陈怡璇), dotted names (司马义·艾买提), transliterated names next to
+a title or a verb of speech (克林顿总统), a surname carrying a title (江主席 → 江) and, as weaker
+evidence, words jieba does not know that start with a surname (its HMM finds most Chinese names that
+way) or rare ones its dictionary tags as a person.  Names in lists lend each other weight, and lists
+written without separators are repaired where jieba cut them wrongly.  Titles stay outside the span."""
 from __future__ import annotations
 
 import re
