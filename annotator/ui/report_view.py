@@ -20,7 +20,7 @@ from PySide6.QtGui import (QColor, QFont, QPainter, QPen, QTextBlockFormat, QTex
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from annotator.core.model import Schema, Span
-from annotator.ui.offsets import Utf16Map
+from annotator.core.offsets import Utf16Map
 
 
 LINE_HEIGHT = 150  # percent

@@ -1,8 +1,8 @@
-"""Code points (storage, Python) to UTF-16 units (Qt) and back, for one text.
+"""Code points (storage, Python, spaCy) to UTF-16 units (Qt, JavaScript tools such as doccano and
+Label Studio) and back, for one text.
 
 The one place where the two counts meet.  Python finds 贫 at 2 in '😀𠮷贫困',
-Qt at 4: every character outside the BMP takes two UTF-16 units.  Plain
-Python, no Qt import, so it is tested on its own (tests/ui/test_offsets.py).
+Qt and JavaScript at 4: every character outside the BMP takes two UTF-16 units.
 """
 from __future__ import annotations
 
@@ -31,3 +31,13 @@ class Utf16Map:
         if before and self._astral_qt[before - 1] + 1 == qt:
             return self._astral[before - 1]
         return qt - before
+
+    def from_utf16_exact(self, unit: int) -> int:
+        """Code point position of UTF-16 position `unit`; ValueError if it is outside the text or falls
+        inside a surrogate pair (an offset no correct tool writes)."""
+        if not 0 <= unit <= self.qt_length:
+            raise ValueError(f"offset {unit} is outside the text ({self.qt_length} UTF-16 units)")
+        before = bisect_left(self._astral_qt, unit)
+        if before and self._astral_qt[before - 1] + 1 == unit:
+            raise ValueError(f"offset {unit} falls inside a character written with two UTF-16 units")
+        return unit - before

@@ -1,7 +1,8 @@
 """UTF-16 (Qt) and code point (storage) positions: exact both ways, astral characters included."""
+import pytest
 from hypothesis import given, strategies as st
 
-from annotator.ui.offsets import Utf16Map
+from annotator.core.offsets import Utf16Map
 
 
 def test_the_design_example():
@@ -27,3 +28,16 @@ def test_matches_utf16_encoding_everywhere(text):
         qt = utf16_index(text, cp)
         assert m.to_qt(cp) == qt
         assert m.from_qt(qt) == cp
+
+
+@given(st.text(alphabet="贫a😀𠮷\n", max_size=20))
+def test_utf16_offsets_round_trip_exactly_and_refuse_half_characters(text):
+    m = Utf16Map(text)
+    for cp in range(len(text) + 1):
+        assert m.from_utf16_exact(m.to_qt(cp)) == cp
+    for cp, ch in enumerate(text):
+        if ord(ch) > 0xFFFF:
+            with pytest.raises(ValueError, match="inside a character"):
+                m.from_utf16_exact(m.to_qt(cp) + 1)
+    with pytest.raises(ValueError, match="outside"):
+        m.from_utf16_exact(m.qt_length + 1)
