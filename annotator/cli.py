@@ -19,6 +19,7 @@ from annotator.core import paths
 from annotator.core.demo import demo_project
 from annotator.core.importer import import_paths
 from annotator.core.interchange import metrics, native
+from annotator.core.interchange.records import parse_map
 from annotator.core.model import STATUSES, AnnotatorError
 from annotator.core.schema import load_schema, schema_to_dict
 from annotator.core.store import Project
@@ -124,9 +125,12 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @click.option("--raw", is_flag=True, help="Keep pages as they are: no removal of navigation and footers.")
 @click.option("--max-size", default=20, show_default=True, help="Largest report to accept, in MB.")
 @click.option("--suggest", "with_suggestions", is_flag=True, help="Pre-annotate the new reports.")
+@click.option("--format", "fmt", type=click.Choice(["reports", "bio"]), default="reports", show_default=True,
+              help="reports: pages and JSONL (native shape); bio: a BIO/BIOES file (char<TAB>tag lines).")
+@click.option("--map", "label_map", default="", help="Rename the file's labels, e.g. PER=PERSON,LOC=REGION.")
 @handle_errors
 def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
-                   with_suggestions: bool) -> None:
+                   with_suggestions: bool, fmt: str, label_map: str) -> None:
     """Import reports: .txt, .md, .html/.htm and .jsonl files, and folders of them (recursively).
 
     Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
@@ -140,7 +144,7 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
                 bar.length = max(total, 1)
                 bar.update(done - bar.pos)
             report = import_paths(project, list(inputs), raw=raw, max_bytes=max_size * 1024 * 1024,
-                                  on_progress=progress)
+                                  on_progress=progress, fmt=fmt, label_map=parse_map(label_map))
         if with_suggestions and report.imported:
             click.echo(f"{project.suggest(report.imported)} suggestions added")
     for item in report.duplicates:
@@ -152,28 +156,58 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
         sys.exit(1)
 
 
+EXPORT_FORMATS = {
+    "native": "lossless JSONL, one document per line",
+    "metrics": "one row per METRIC span (JSONL and CSV)",
+    "bio": "one character and its BIO tag per line, a blank line after each sentence (MSRA style)",
+    "bioes": "the same with BIOES tags",
+    "hf": "Hugging Face JSON lines {tokens, ner_tags} and <name>.labels.json",
+}
+
+
 @cli.command(name="export")
 @project_option
-@click.option("--format", "fmt", type=click.Choice(["native", "metrics"]), default="native", show_default=True,
-              help="native: lossless JSONL, one document per line. metrics: one row per METRIC span.")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="native", show_default=True,
+              help="; ".join(f"{k}: {v}" for k, v in EXPORT_FORMATS.items()) + ".")
 @click.option("--status", type=click.Choice(STATUSES), help="Only documents with this status.")
 @click.option("--out", type=click.Path(path_type=Path),
-              help="Output file (.jsonl, or .csv for metrics). Default: exports/<project>-<format>.jsonl; "
+              help="Output file. Default: exports/<project>-<format>.jsonl (.txt for bio); "
                    "metrics writes both .jsonl and .csv.")
 @click.option("--with-suggestions", is_flag=True, help="Include suggestions not yet accepted.")
+@click.option("--labels", default="", help="Only these labels, comma-separated (names after --map).")
+@click.option("--annotator", default=None, help="Only spans by this annotator.")
+@click.option("--map", "label_map", default="", help="Rename labels, e.g. PERSON=PER,REGION=LOC.")
 @handle_errors
 def export_command(project_path: Path | None, fmt: str, status: str | None, out: Path | None,
-                   with_suggestions: bool) -> None:
+                   with_suggestions: bool, labels: str, annotator: str | None, label_map: str) -> None:
     """Export labels. Every span is checked against its text before anything is written."""
+    from annotator.core.interchange import bio
+    from annotator.core.interchange.records import Selection
+
     path = require_project(project_path, existing=True)
+    suffix = ".txt" if fmt in ("bio", "bioes") else ".jsonl"
     with Project.open(path) as project:
-        targets = [out] if out else [Path("exports") / f"{path.stem}-{fmt}.jsonl"]
-        if fmt == "metrics" and out is None:
-            targets.append(targets[0].with_suffix(".csv"))
-        module = native if fmt == "native" else metrics
-        for target in targets:
-            count = module.export(project, target, status=status, with_suggestions=with_suggestions)
-            click.echo(f"{target}: {count} {'documents' if fmt == 'native' else 'metrics'}")
+        if fmt in ("native", "metrics"):
+            if labels or annotator or label_map:
+                raise AnnotatorError(f"--labels, --annotator and --map are for the exchange formats, not {fmt}")
+            targets = [out] if out else [Path("exports") / f"{path.stem}-{fmt}.jsonl"]
+            if fmt == "metrics" and out is None:
+                targets.append(targets[0].with_suffix(".csv"))
+            module = native if fmt == "native" else metrics
+            for target in targets:
+                count = module.export(project, target, status=status, with_suggestions=with_suggestions)
+                click.echo(f"{target}: {count} {'documents' if fmt == 'native' else 'metrics'}")
+            return
+        selection = Selection(status=status, with_suggestions=with_suggestions, annotator=annotator,
+                              labels=frozenset(filter(None, (x.strip() for x in labels.split(",")))) or None,
+                              label_map=parse_map(label_map))
+        target = out or Path("exports") / f"{path.stem}-{fmt}{suffix}"
+        if fmt == "hf":
+            count = bio.export_hf(project, target, selection)
+            click.echo(f"{target}: {count} sentences; tag names in {bio.labels_path(target)}")
+        else:
+            count = bio.export(project, target, selection, scheme=fmt)
+            click.echo(f"{target}: {count} sentences")
 
 
 @cli.command(name="suggest")

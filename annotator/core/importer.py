@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from annotator.core.ingest.sources import MAX_BYTES, Problem, Record, collect, read_file
+from annotator.core.interchange import bio
 from annotator.core.model import AnnotatorError
 from annotator.core.store import DuplicateDocument, Project
 
@@ -26,14 +27,22 @@ class ImportReport:
 
 
 def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False, max_bytes: int = MAX_BYTES,
-                 on_progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file."""
-    files, problems = collect(paths)
+                 on_progress: Callable[[int, int], None] | None = None, fmt: str = "reports",
+                 label_map: dict[str, str] | None = None) -> ImportReport:
+    """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file.
+
+    `fmt` "reports": pages and native JSONL; "bio": BIO/BIOES files, labels renamed by `label_map`."""
+    if fmt == "bio":
+        files, problems = [Path(p) for p in paths if Path(p).is_file()], \
+            [Problem(str(p), "not a file") for p in paths if not Path(p).is_file()]
+    else:
+        files, problems = collect(paths)
     report = ImportReport(problems=problems)
     total = sum(_size(f) for f in files)
     done = 0
     for path in files:
-        for item in read_file(path, raw=raw, max_bytes=max_bytes):
+        items = bio.read_file(path, label_map) if fmt == "bio" else read_file(path, raw=raw, max_bytes=max_bytes)
+        for item in items:
             if isinstance(item, Problem):
                 report.problems.append(item)
             else:

@@ -121,3 +121,21 @@ def test_lexicon_add_list_remove_and_its_names_are_suggested(tmp_path):
     assert json.loads(run("lexicon", "list", "-p", project, "--json").output)[0]["value"] == "云阳洋"
     assert "1 removed" in run("lexicon", "remove", "-p", project, "--label", "PROGRAM", "云阳洋").output
     assert "云阳洋" not in run("lexicon", "list", "-p", project).output
+
+
+def test_bio_export_with_a_label_map_and_import_back(tmp_path):
+    project = tmp_path / "p.db"
+    assert run("import", "-p", project, CORPUS / "000_37db83bcf6bbd3b4.txt", "--suggest").exit_code == 0
+    out = tmp_path / "o.bio"
+    result = run("export", "-p", project, "--format", "bio", "--with-suggestions", "--labels", "LOC,PER",
+                 "--map", "REGION=LOC,PERSON=PER", "--out", out)
+    assert result.exit_code == 0 and "sentences" in result.output
+    tags = {line.split("\t")[1] for line in out.read_text("utf-8").splitlines() if line}
+    assert tags == {"O", "B-LOC", "I-LOC", "B-PER", "I-PER"}
+    again = tmp_path / "q.db"
+    result = run("import", "-p", again, "--format", "bio", "--map", "LOC=REGION,PER=PERSON", out)
+    assert result.exit_code == 0 and "1 imported" in result.output
+    assert run("export", "-p", again, "--format", "bio", "--map", "REGION=LOC,PERSON=PER", "--out",
+               tmp_path / "r.bio").exit_code == 0
+    assert (tmp_path / "r.bio").read_bytes() == out.read_bytes()
+    assert "not FROM=TO" in run("export", "-p", project, "--format", "bio", "--map", "REGION").output

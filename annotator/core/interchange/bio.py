@@ -1,0 +1,185 @@
+"""Character-level BIO / BIOES, MSRA style, and the Hugging Face token-classification shape.
+
+BIO text: one character per line, `char<TAB>tag`, a blank line after every sentence, UTF-8, LF.
+Tags: O, B-X, I-X (BIOES adds E-X for the last character and S-X for a one-character span).  Each
+character is one code point, so there is no offset unit to convert.  Sentences end at line breaks
+and after 。！？ (never inside a span); a document imported from BIO keeps its sentences as they were
+(its lines), so BIO → import → export BIO gives the same bytes.  Whitespace characters are written
+like any other (` <TAB>O`); line breaks are never written: they end sentences.
+
+Hugging Face: JSON lines `{"tokens": [characters], "ner_tags": [tag numbers]}`, and beside it
+`<name>.labels.json` with the tag names in number order (O first), for a `ClassLabel` feature.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterator
+
+from annotator.core.ingest.decode import decode_bytes, normalise_newlines
+from annotator.core.ingest.jsonl import Record, RecordError
+from annotator.core.ingest.sources import Problem
+from annotator.core.interchange.files import ExportError, atomic_write
+from annotator.core.interchange.records import Doc, Selection, no_overlaps, read
+from annotator.core.model import Document, Span
+from annotator.core.store import Project
+
+SENTENCE_END = "。！？!?"
+SENTENCES_PER_DOCUMENT = 200  # an imported BIO corpus becomes documents of this many sentences
+_TAG = re.compile(r"^(?:O|([BIES])-(\S.*))$")
+
+
+def sentences(doc: Doc, spans) -> list[tuple[int, int]]:
+    """(start, end) of each sentence with something besides whitespace in it."""
+    text, lines_only = doc.text, doc.meta.get("sentences") == "lines"
+    inside = set()
+    for s in spans:
+        inside.update(range(s.start + 1, s.end))  # no cut may fall inside a span
+    cuts, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            cuts.append((start, i))
+            start = i + 1
+        elif not lines_only and ch in SENTENCE_END and i + 1 not in inside and text[i + 1:i + 2] != "\n":
+            cuts.append((start, i + 1))
+            start = i + 1
+    cuts.append((start, len(text)))
+    return [(a, b) for a, b in cuts if text[a:b].strip()]
+
+
+def tags(length: int, offset: int, spans, scheme: str = "bio") -> list[str]:
+    out = ["O"] * length
+    for s in spans:
+        a, b = s.start - offset, s.end - offset
+        if a < 0 or b > length:
+            continue
+        if scheme == "bioes" and b - a == 1:
+            out[a] = f"S-{s.label}"
+            continue
+        out[a] = f"B-{s.label}"
+        for i in range(a + 1, b):
+            out[i] = f"I-{s.label}"
+        if scheme == "bioes":
+            out[b - 1] = f"E-{s.label}"
+    return out
+
+
+def sentence_rows(project: Project, selection: Selection, scheme: str) -> Iterator[tuple[str, list[str]]]:
+    for doc in read(project, selection):
+        spans = no_overlaps(doc)
+        for a, b in sentences(doc, spans):
+            yield doc.text[a:b], tags(b - a, a, [s for s in spans if a <= s.start and s.end <= b], scheme)
+
+
+def export(project: Project, path: Path, selection: Selection = Selection(), *, scheme: str = "bio") -> int:
+    """Write BIO (or BIOES) text atomically; returns the number of sentences."""
+    count = 0
+    with atomic_write(path) as f:
+        for sentence, sentence_tags in sentence_rows(project, selection, scheme):
+            f.write("".join(f"{ch}\t{tag}\n" for ch, tag in zip(sentence, sentence_tags)))
+            f.write("\n")
+            count += 1
+    return count
+
+
+def export_hf(project: Project, path: Path, selection: Selection = Selection(), *, scheme: str = "bio") -> int:
+    """Write Hugging Face JSON lines and `<name>.labels.json`; returns the number of sentences."""
+    rows = list(sentence_rows(project, selection, scheme))
+    labels = sorted({s.label for doc in read(project, selection) for s in doc.spans})
+    prefixes = "BIES" if scheme == "bioes" else "BI"
+    names = ["O"] + [f"{p}-{label}" for label in labels for p in prefixes]
+    number = {name: i for i, name in enumerate(names)}
+    with atomic_write(path) as f:
+        for sentence, sentence_tags in rows:
+            f.write(json.dumps({"tokens": list(sentence), "ner_tags": [number[t] for t in sentence_tags]},
+                               ensure_ascii=False))
+            f.write("\n")
+    with atomic_write(labels_path(path)) as f:
+        f.write(json.dumps(names, ensure_ascii=False, indent=1))
+        f.write("\n")
+    return len(rows)
+
+
+def labels_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".labels.json")
+
+
+def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
+    """Documents of up to SENTENCES_PER_DOCUMENT sentences from a BIO or BIOES file; a sentence with a
+    bad line is skipped with its line number, the rest imported."""
+    label_map = label_map or {}
+    try:
+        text = normalise_newlines(decode_bytes(path.read_bytes())[0])
+    except (OSError, ValueError) as exc:
+        yield Problem(str(path), str(exc))
+        return
+    batch: list[tuple[str, list[tuple[int, int, str]]]] = []
+    part = 0
+    for first_line, block in _blocks(text):
+        try:
+            batch.append(_sentence(block, first_line, label_map))
+        except RecordError as exc:
+            yield Problem(f"{path}:{exc.args[1]}", exc.args[0])
+            continue
+        if len(batch) == SENTENCES_PER_DOCUMENT:
+            part += 1
+            yield _record(path, part, batch)
+            batch = []
+    if batch:
+        yield _record(path, part + 1, batch)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:
+    block, first = [], 1
+    for number, line in enumerate(text.split("\n"), 1):
+        if line == "":
+            if block:
+                yield first, block
+            block, first = [], number + 1
+        else:
+            block.append(line)
+    if block:
+        yield first, block
+
+
+def _sentence(block: list[str], first_line: int, label_map: dict[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
+    chars, spans, open_span = [], [], None
+    for i, line in enumerate(block):
+        number = first_line + i
+        ch, tab, tag = line.rpartition("\t")
+        if not tab:
+            ch, _, tag = line.rpartition(" ")  # some corpora separate with a space
+        m = _TAG.match(tag)
+        if len(ch) != 1 or m is None:
+            raise RecordError(f"expected one character, a tab and a tag (O, B-X, I-X, E-X, S-X), got {line!r}",
+                              number)
+        kind, label = m.groups()
+        if kind in ("I", "E") and (open_span is None or open_span[2] != label):
+            raise RecordError(f"{tag} does not continue a {label} span", number)
+        if kind in ("B", "S") or (kind is None and open_span is not None):
+            if open_span is not None:
+                spans.append(open_span)
+            open_span = [i, i + 1, label] if kind in ("B", "S") else None
+        elif kind in ("I", "E"):
+            open_span[1] = i + 1
+        if kind in ("E", "S") and open_span is not None:
+            spans.append(open_span)
+            open_span = None
+        chars.append(ch)
+    if open_span is not None:
+        spans.append(open_span)
+    return "".join(chars), [(a, b, label_map.get(label, label)) for a, b, label in spans]
+
+
+def _record(path: Path, part: int, batch) -> Record:
+    offset, spans, lines = 0, [], []
+    for sentence, sentence_spans in batch:
+        spans += [Span(offset + a, offset + b, label, sentence[a:b], origin="imported")
+                  for a, b, label in sentence_spans]
+        lines.append(sentence)
+        offset += len(sentence) + 1
+    text = "\n".join(lines)
+    document = Document(text=text, file_name=path.name, title=f"{path.stem} {part}",
+                        meta={"format": "bio", "part": part, "sentences": "lines"})
+    return Record(document, spans, where=f"{path} part {part}")
