@@ -19,6 +19,7 @@ from annotator.core import paths
 from annotator.core.demo import demo_project
 from annotator.core.importer import import_paths
 from annotator.core.interchange import metrics, native
+from annotator.core.interchange.formats import IMPORT_FORMATS
 from annotator.core.interchange.records import parse_map
 from annotator.core.model import STATUSES, AnnotatorError
 from annotator.core.schema import load_schema, schema_to_dict
@@ -125,13 +126,16 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @click.option("--raw", is_flag=True, help="Keep pages as they are: no removal of navigation and footers.")
 @click.option("--max-size", default=20, show_default=True, help="Largest report to accept, in MB.")
 @click.option("--suggest", "with_suggestions", is_flag=True, help="Pre-annotate the new reports.")
-@click.option("--format", "fmt", type=click.Choice(["reports", "bio"]), default="reports", show_default=True,
-              help="reports: pages and JSONL (native shape); bio: a BIO/BIOES file (char<TAB>tag lines).")
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), default="auto", show_default=True,
+              help="auto: found from each file (.bio, .ann or a folder of them, the first JSON record); "
+                   "reports: pages and native JSONL; bio, doccano, spacy, labelstudio, brat.")
 @click.option("--map", "label_map", default="", help="Rename the file's labels, e.g. PER=PERSON,LOC=REGION.")
 @handle_errors
 def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
                    with_suggestions: bool, fmt: str, label_map: str) -> None:
-    """Import reports: .txt, .md, .html/.htm and .jsonl files, and folders of them (recursively).
+    """Import reports: .txt, .md, .html/.htm and .jsonl files, and folders of them (recursively);
+    and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label Studio and brat
+    (found from each file, or named with --format; rename their labels with --map).
 
     Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
     Files already in the project are reported as duplicates and not added
@@ -162,6 +166,11 @@ EXPORT_FORMATS = {
     "bio": "one character and its BIO tag per line, a blank line after each sentence (MSRA style)",
     "bioes": "the same with BIOES tags",
     "hf": "Hugging Face JSON lines {tokens, ner_tags} and <name>.labels.json",
+    "spacy": "spaCy/Prodigy JSONL with jieba tokens",
+    "doccano": "doccano JSONL with entities and relations (UTF-16 offsets)",
+    "doccano-label": "doccano JSONL with label: [[start, end, label]] (UTF-16 offsets)",
+    "labelstudio": "Label Studio tasks JSON; suggestions as predictions (UTF-16 offsets)",
+    "brat": "a folder of .txt and .ann files",
 }
 
 
@@ -181,11 +190,11 @@ EXPORT_FORMATS = {
 def export_command(project_path: Path | None, fmt: str, status: str | None, out: Path | None,
                    with_suggestions: bool, labels: str, annotator: str | None, label_map: str) -> None:
     """Export labels. Every span is checked against its text before anything is written."""
-    from annotator.core.interchange import bio
+    from annotator.core.interchange import bio, brat, doccano, labelstudio, spacy
     from annotator.core.interchange.records import Selection
 
     path = require_project(project_path, existing=True)
-    suffix = ".txt" if fmt in ("bio", "bioes") else ".jsonl"
+    suffix = {"bio": ".txt", "bioes": ".txt", "labelstudio": ".json", "brat": ""}.get(fmt, ".jsonl")
     with Project.open(path) as project:
         if fmt in ("native", "metrics"):
             if labels or annotator or label_map:
@@ -205,9 +214,16 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
         if fmt == "hf":
             count = bio.export_hf(project, target, selection)
             click.echo(f"{target}: {count} sentences; tag names in {bio.labels_path(target)}")
-        else:
+        elif fmt in ("bio", "bioes"):
             count = bio.export(project, target, selection, scheme=fmt)
             click.echo(f"{target}: {count} sentences")
+        else:
+            if fmt == "doccano-label":
+                count = doccano.export(project, target, selection, shape="label")
+            else:
+                count = {"spacy": spacy.export, "doccano": doccano.export, "labelstudio": labelstudio.export,
+                         "brat": brat.export}[fmt](project, target, selection)
+            click.echo(f"{target}: {count} documents")
 
 
 @cli.command(name="suggest")

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from annotator.core.ingest.sources import MAX_BYTES, Problem, Record, collect, read_file
-from annotator.core.interchange import bio
+from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError
 from annotator.core.store import DuplicateDocument, Project
 
@@ -27,21 +27,29 @@ class ImportReport:
 
 
 def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False, max_bytes: int = MAX_BYTES,
-                 on_progress: Callable[[int, int], None] | None = None, fmt: str = "reports",
+                 on_progress: Callable[[int, int], None] | None = None, fmt: str = "auto",
                  label_map: dict[str, str] | None = None) -> ImportReport:
     """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file.
 
-    `fmt` "reports": pages and native JSONL; "bio": BIO/BIOES files, labels renamed by `label_map`."""
-    if fmt == "bio":
-        files, problems = [Path(p) for p in paths if Path(p).is_file()], \
-            [Problem(str(p), "not a file") for p in paths if not Path(p).is_file()]
-    else:
-        files, problems = collect(paths)
-    report = ImportReport(problems=problems)
-    total = sum(_size(f) for f in files)
+    `fmt` "reports": pages and native JSONL; an exchange format (bio, doccano, spacy, labelstudio,
+    brat), its labels renamed by `label_map`; "auto": each path's format found from its content."""
+    report = ImportReport()
+    files: list[tuple[Path, str]] = []
+    for given in map(Path, paths):
+        kind = formats.detect(given) if fmt == "auto" else fmt
+        if kind == "reports":
+            found, problems = collect([given])
+            files += [(f, kind) for f in found]
+            report.problems += problems
+        elif not given.exists():
+            report.problems.append(Problem(str(given), "no such file or folder"))
+        else:
+            files.append((given, kind))
+    total = sum(_size(f) for f, _ in files)
     done = 0
-    for path in files:
-        items = bio.read_file(path, label_map) if fmt == "bio" else read_file(path, raw=raw, max_bytes=max_bytes)
+    for path, kind in files:
+        items = read_file(path, raw=raw, max_bytes=max_bytes) if kind == "reports" else \
+            formats.READERS[kind](path, label_map)
         for item in items:
             if isinstance(item, Problem):
                 report.problems.append(item)

@@ -1,0 +1,73 @@
+"""doccano sequence labelling JSONL, both shapes it reads and writes:
+
+    {"id", "text", "entities": [{"id", "label", "start_offset", "end_offset"}],
+     "relations": [{"id", "from_id", "to_id", "type"}]}          (format "doccano")
+    {"id", "text", "label": [[start, end, "LABEL"], ...]}       (format "doccano-label")
+
+Offsets are UTF-16 code units, end exclusive: doccano's browser side counts JavaScript string
+positions (doccano issue #2290), so after an emoji or 𠮷 they differ from Python's.  Export converts
+from code points, import converts back and refuses an offset that falls inside a character.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+from annotator.core.ingest.jsonl import Record, RecordError
+from annotator.core.ingest.sources import Problem
+from annotator.core.interchange.files import atomic_write
+from annotator.core.interchange.reading import code_points, json_records, text_of
+from annotator.core.interchange.records import Selection, read
+from annotator.core.offsets import Utf16Map
+from annotator.core.store import Project
+
+
+def export(project: Project, path: Path, selection: Selection = Selection(), *, shape: str = "entities") -> int:
+    count = 0
+    with atomic_write(path) as f:
+        for doc in read(project, selection):
+            units = Utf16Map(doc.text)
+            record: dict[str, Any] = {"id": doc.id, "text": doc.text}
+            if shape == "entities":
+                record["entities"] = [{"id": s.id, "label": s.label, "start_offset": units.to_qt(s.start),
+                                       "end_offset": units.to_qt(s.end)} for s in doc.spans]
+                record["relations"] = [{"id": r, "from_id": a, "to_id": b, "type": t} for r, a, b, t in doc.relations]
+            else:
+                record["label"] = [[units.to_qt(s.start), units.to_qt(s.end), s.label] for s in doc.spans]
+            f.write(json.dumps(record, ensure_ascii=False))
+            f.write("\n")
+            count += 1
+    return count
+
+
+def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
+    return json_records(path, to_native, label_map)
+
+
+def to_native(obj: Any) -> dict:
+    text = text_of(obj, "text", "data")
+    units = Utf16Map(text)
+    if "entities" in obj:
+        entities = obj["entities"] if isinstance(obj["entities"], list) else None
+        if entities is None:
+            raise RecordError("'entities' must be a list")
+        spans = []
+        for n, e in enumerate(entities, 1):
+            if not isinstance(e, dict):
+                raise RecordError(f"entity {n}: expected an object")
+            spans.append({"id": e.get("id"), "label": e.get("label"),
+                          "start": code_points(units, e.get("start_offset"), f"entity {n}: start_offset"),
+                          "end": code_points(units, e.get("end_offset"), f"entity {n}: end_offset")})
+        relations = [{"id": r.get("id"), "source": r.get("from_id"), "target": r.get("to_id"), "type": r.get("type")}
+                     if isinstance(r, dict) else r for r in obj.get("relations") or []]
+    else:
+        spans, relations = [], []
+        for n, item in enumerate(obj.get("label") or [], 1):
+            if not (isinstance(item, list) and len(item) == 3):
+                raise RecordError(f"label {n}: expected [start, end, label], got {item!r} "
+                                  "(document classification labels are not spans)")
+            spans.append({"start": code_points(units, item[0], f"label {n}: start"),
+                          "end": code_points(units, item[1], f"label {n}: end"), "label": item[2]})
+    meta = {k: v for k, v in obj.items() if k not in ("id", "text", "data", "entities", "relations", "label")}
+    return {"text": text, "meta": meta, "spans": spans, "relations": relations}

@@ -1,0 +1,72 @@
+"""spaCy / Prodigy JSONL with tokens:
+
+    {"text", "meta", "tokens": [{"text", "start", "end", "id"}],
+     "spans": [{"start", "end", "label", "token_start", "token_end"}]}
+
+Offsets are Unicode code points (Python strings, as spaCy's `Doc.char_span` takes them), end
+exclusive; `token_end` is inclusive, as Prodigy writes it.  Tokens are jieba's words, cut again at
+every span edge, so every span lines up with whole tokens and none is dropped; whitespace is a token
+only inside a span.  Import reads `text` and `spans` (tokens are derived data and are not needed).
+"""
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from pathlib import Path
+from typing import Any, Iterator
+
+from annotator.core import segment
+from annotator.core.ingest.jsonl import Record, RecordError
+from annotator.core.ingest.sources import Problem
+from annotator.core.interchange.files import atomic_write
+from annotator.core.interchange.reading import json_records, text_of
+from annotator.core.interchange.records import Selection, read
+from annotator.core.store import Project
+
+
+def tokens(text: str, spans) -> list[tuple[int, int]]:
+    """(start, end) of jieba's words, cut at every span edge; whitespace only where a span covers it."""
+    edges = {e for s in spans for e in (s.start, s.end)}
+    out = []
+    for word, start, end in segment.text_words(text):
+        if word.isspace() and not any(s.start < end and start < s.end for s in spans):
+            continue
+        cuts = sorted({start, end, *(e for e in edges if start < e < end)})
+        out += list(zip(cuts, cuts[1:]))
+    return out
+
+
+def export(project: Project, path: Path, selection: Selection = Selection()) -> int:
+    count = 0
+    with atomic_write(path) as f:
+        for doc in read(project, selection):
+            spans = doc.spans
+            toks = tokens(doc.text, spans)
+            starts = [a for a, _ in toks]
+            record = {"text": doc.text, "meta": {"id": doc.id, **{k: v for k, v in doc.meta.items() if v}},
+                      "tokens": [{"text": doc.text[a:b], "start": a, "end": b, "id": i} for i, (a, b) in enumerate(toks)],
+                      "spans": []}
+            for s in spans:
+                first = bisect_left(starts, s.start)
+                last = bisect_left(starts, s.end) - 1
+                record["spans"].append({"start": s.start, "end": s.end, "label": s.label, "token_start": first,
+                                        "token_end": last})
+            f.write(json.dumps(record, ensure_ascii=False))
+            f.write("\n")
+            count += 1
+    return count
+
+
+def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
+    return json_records(path, to_native, label_map)
+
+
+def to_native(obj: Any) -> dict:
+    text = text_of(obj, "text")
+    spans = obj.get("spans") or []
+    if not isinstance(spans, list):
+        raise RecordError("'spans' must be a list")
+    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    meta = {k: v for k, v in meta.items() if k != "id"}
+    return {"text": text, "meta": meta,
+            "spans": [{k: s.get(k) for k in ("start", "end", "label")} if isinstance(s, dict) else s for s in spans]}
