@@ -167,6 +167,7 @@ EXPORT_FORMATS = {
     "bioes": "the same with BIOES tags",
     "hf": "Hugging Face JSON lines {tokens, ner_tags} and <name>.labels.json",
     "spacy": "spaCy/Prodigy JSONL with jieba tokens",
+    "spacy-docbin": "spaCy DocBin (.spacy; needs spaCy installed)",
     "doccano": "doccano JSONL with entities and relations (UTF-16 offsets)",
     "doccano-label": "doccano JSONL with label: [[start, end, label]] (UTF-16 offsets)",
     "labelstudio": "Label Studio tasks JSON; suggestions as predictions (UTF-16 offsets)",
@@ -186,15 +187,18 @@ EXPORT_FORMATS = {
 @click.option("--labels", default="", help="Only these labels, comma-separated (names after --map).")
 @click.option("--annotator", default=None, help="Only spans by this annotator.")
 @click.option("--map", "label_map", default="", help="Rename labels, e.g. PERSON=PER,REGION=LOC.")
+@click.option("--char-tokens", is_flag=True, help="spacy-docbin: one token per character instead of jieba's words.")
 @handle_errors
 def export_command(project_path: Path | None, fmt: str, status: str | None, out: Path | None,
-                   with_suggestions: bool, labels: str, annotator: str | None, label_map: str) -> None:
+                   with_suggestions: bool, labels: str, annotator: str | None, label_map: str,
+                   char_tokens: bool) -> None:
     """Export labels. Every span is checked against its text before anything is written."""
     from annotator.core.interchange import bio, brat, doccano, labelstudio, spacy
     from annotator.core.interchange.records import Selection
 
     path = require_project(project_path, existing=True)
-    suffix = {"bio": ".txt", "bioes": ".txt", "labelstudio": ".json", "brat": ""}.get(fmt, ".jsonl")
+    suffix = {"bio": ".txt", "bioes": ".txt", "labelstudio": ".json", "brat": "", "spacy-docbin": ".spacy"}.get(
+        fmt, ".jsonl")
     with Project.open(path) as project:
         if fmt in ("native", "metrics"):
             if labels or annotator or label_map:
@@ -220,6 +224,8 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
         else:
             if fmt == "doccano-label":
                 count = doccano.export(project, target, selection, shape="label")
+            elif fmt == "spacy-docbin":
+                count = spacy.export_docbin(project, target, selection, char_tokens=char_tokens)
             else:
                 count = {"spacy": spacy.export, "doccano": doccano.export, "labelstudio": labelstudio.export,
                          "brat": brat.export}[fmt](project, target, selection)
