@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import replace
 import logging
 import sys
 import unicodedata
@@ -188,21 +189,25 @@ EXPORT_FORMATS = {
 @click.option("--annotator", default=None, help="Only spans by this annotator.")
 @click.option("--map", "label_map", default="", help="Rename labels, e.g. PERSON=PER,REGION=LOC.")
 @click.option("--char-tokens", is_flag=True, help="spacy-docbin: one token per character instead of jieba's words.")
+@click.option("--sentences", is_flag=True, help="One record per sentence, offsets counted from its start.")
+@click.option("--split", default=None, help="Write train/dev/test files by document, e.g. 80/10/10 (or 90/10).")
+@click.option("--seed", default=0, show_default=True, help="Shuffling seed of --split: same seed, same split.")
 @handle_errors
 def export_command(project_path: Path | None, fmt: str, status: str | None, out: Path | None,
                    with_suggestions: bool, labels: str, annotator: str | None, label_map: str,
-                   char_tokens: bool) -> None:
+                   char_tokens: bool, sentences: bool, split: str | None, seed: int) -> None:
     """Export labels. Every span is checked against its text before anything is written."""
     from annotator.core.interchange import bio, brat, doccano, labelstudio, spacy
-    from annotator.core.interchange.records import Selection
+    from annotator.core.interchange.records import Selection, split_documents
 
     path = require_project(project_path, existing=True)
     suffix = {"bio": ".txt", "bioes": ".txt", "labelstudio": ".json", "brat": "", "spacy-docbin": ".spacy"}.get(
         fmt, ".jsonl")
     with Project.open(path) as project:
         if fmt in ("native", "metrics"):
-            if labels or annotator or label_map:
-                raise AnnotatorError(f"--labels, --annotator and --map are for the exchange formats, not {fmt}")
+            if labels or annotator or label_map or sentences or split:
+                raise AnnotatorError(f"--labels, --annotator, --map, --sentences and --split are for the exchange "
+                                     f"formats, not {fmt}")
             targets = [out] if out else [Path("exports") / f"{path.stem}-{fmt}.jsonl"]
             if fmt == "metrics" and out is None:
                 targets.append(targets[0].with_suffix(".csv"))
@@ -213,23 +218,28 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
             return
         selection = Selection(status=status, with_suggestions=with_suggestions, annotator=annotator,
                               labels=frozenset(filter(None, (x.strip() for x in labels.split(",")))) or None,
-                              label_map=parse_map(label_map))
+                              label_map=parse_map(label_map), sentences=sentences)
         target = out or Path("exports") / f"{path.stem}-{fmt}{suffix}"
-        if fmt == "hf":
-            count = bio.export_hf(project, target, selection)
-            click.echo(f"{target}: {count} sentences; tag names in {bio.labels_path(target)}")
-        elif fmt in ("bio", "bioes"):
-            count = bio.export(project, target, selection, scheme=fmt)
-            click.echo(f"{target}: {count} sentences")
-        else:
-            if fmt == "doccano-label":
-                count = doccano.export(project, target, selection, shape="label")
+        parts = {"": None} if split is None else split_documents(project, selection, split, seed=seed)
+        for part, documents in parts.items():
+            part_target = target if not part else (
+                target / part if fmt == "brat" else target.with_name(f"{target.stem}-{part}{target.suffix}"))
+            part_selection = replace(selection, documents=documents)
+            what = "sentences" if fmt in ("bio", "bioes", "hf") or sentences else "documents"
+            if fmt == "hf":
+                count = bio.export_hf(project, part_target, part_selection)
+                click.echo(f"{part_target}: {count} {what}; tag names in {bio.labels_path(part_target)}")
+                continue
+            if fmt in ("bio", "bioes"):
+                count = bio.export(project, part_target, part_selection, scheme=fmt)
+            elif fmt == "doccano-label":
+                count = doccano.export(project, part_target, part_selection, shape="label")
             elif fmt == "spacy-docbin":
-                count = spacy.export_docbin(project, target, selection, char_tokens=char_tokens)
+                count = spacy.export_docbin(project, part_target, part_selection, char_tokens=char_tokens)
             else:
                 count = {"spacy": spacy.export, "doccano": doccano.export, "labelstudio": labelstudio.export,
-                         "brat": brat.export}[fmt](project, target, selection)
-            click.echo(f"{target}: {count} documents")
+                         "brat": brat.export}[fmt](project, part_target, part_selection)
+            click.echo(f"{part_target}: {count} {what}")
 
 
 @cli.command(name="suggest")

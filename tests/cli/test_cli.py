@@ -139,3 +139,24 @@ def test_bio_export_with_a_label_map_and_import_back(tmp_path):
                tmp_path / "r.bio").exit_code == 0
     assert (tmp_path / "r.bio").read_bytes() == out.read_bytes()
     assert "not FROM=TO" in run("export", "-p", project, "--format", "bio", "--map", "REGION").output
+
+
+def test_export_split_by_document_with_a_seed_and_import_of_each_format(tmp_path):
+    project = tmp_path / "p.db"
+    assert run("import", "-p", project, CORPUS, "--suggest").exit_code == 0
+    out = tmp_path / "x.jsonl"
+    result = run("export", "-p", project, "--format", "spacy", "--with-suggestions", "--split", "60/20/20",
+                 "--seed", "3", "--out", out)
+    assert result.exit_code == 0, result.output
+    parts = {name: [json.loads(line)["meta"]["id"] for line in (tmp_path / f"x-{name}.jsonl").read_text("utf-8").splitlines()]
+             for name in ("train", "dev", "test")}
+    assert sorted(sum(parts.values(), [])) == [1, 2, 3, 4, 5] and len(parts["train"]) == 3
+    again = run("export", "-p", project, "--format", "spacy", "--with-suggestions", "--split", "60/20/20",
+                "--seed", "3", "--out", tmp_path / "y.jsonl")
+    assert again.exit_code == 0 and (tmp_path / "y-dev.jsonl").read_text("utf-8") == (tmp_path / "x-dev.jsonl").read_text("utf-8")
+    for fmt, name in (("doccano", "d.jsonl"), ("labelstudio", "l.json"), ("brat", "b")):
+        assert run("export", "-p", project, "--format", fmt, "--with-suggestions", "--out", tmp_path / name).exit_code == 0
+        copy = tmp_path / f"{fmt}.db"
+        result = run("import", "-p", copy, tmp_path / name)
+        assert result.exit_code == 0 and "5 imported" in result.output, result.output
+    assert "needs two or three" in run("export", "-p", project, "--format", "bio", "--split", "50").output

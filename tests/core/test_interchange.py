@@ -103,3 +103,32 @@ def test_label_studio_predictions_carry_suggestions_and_their_confidence(tmp_pat
     [task] = json.loads((tmp_path / "ls.json").read_text("utf-8"))
     assert task["annotations"] == [] and task["predictions"][0]["result"]
     assert all(0 < r["score"] <= 1 for r in task["predictions"][0]["result"])
+
+
+def test_sentences_option_remaps_offsets_and_a_split_is_by_document_and_repeatable(labelled, tmp_path):
+    from annotator.core.interchange.records import read, split_documents
+
+    project, doc_id = labelled
+    whole = {d.id: d for d in read(project)}
+    parts = list(read(project, Selection(sentences=True)))
+    assert len(parts) > 60
+    for part in parts:
+        original = whole[part.meta["document"]].text
+        assert original[part.meta["offset"]:part.meta["offset"] + len(part.text)] == part.text
+        assert all(part.text[s.start:s.end] == s.text for s in part.spans)
+    assert sum(len(p.spans) for p in parts) == sum(len(d.spans) for d in whole.values())
+    astral = [p for p in parts if p.meta["document"] == doc_id]
+    assert [p.text for p in astral] == ["😀𠮷云阳县委宣传部👍", "会泽县脱贫13.4万人"] and astral[1].spans[0].start == 0
+    first = split_documents(project, Selection(), "80/10/10", seed=7)
+    assert first == split_documents(project, Selection(), "80/10/10", seed=7)
+    assert sorted(i for ids in first.values() for i in ids) == sorted(whole)
+
+
+def test_a_span_across_a_line_break_is_named_not_dropped(tmp_path):
+    from annotator.core.interchange.files import ExportError
+
+    with Project.open(tmp_path / "p.db") as project:
+        project.add_document(Document(text="云阳\n县委"), [Span(0, 5, "ORG", "云阳\n县委")])
+        with pytest.raises(ExportError, match="across a line break"):
+            list(__import__("annotator.core.interchange.records", fromlist=["read"]).read(
+                project, Selection(sentences=True)))

@@ -21,31 +21,12 @@ from annotator.core.ingest.decode import decode_bytes, normalise_newlines
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import ExportError, atomic_write
-from annotator.core.interchange.records import Doc, Selection, no_overlaps, read
+from annotator.core.interchange.records import Selection, no_overlaps, read, sentences
 from annotator.core.model import Document, Span
 from annotator.core.store import Project
 
-SENTENCE_END = "。！？!?"
 SENTENCES_PER_DOCUMENT = 200  # an imported BIO corpus becomes documents of this many sentences
 _TAG = re.compile(r"^(?:O|([BIES])-(\S.*))$")
-
-
-def sentences(doc: Doc, spans) -> list[tuple[int, int]]:
-    """(start, end) of each sentence with something besides whitespace in it."""
-    text, lines_only = doc.text, doc.meta.get("sentences") == "lines"
-    inside = set()
-    for s in spans:
-        inside.update(range(s.start + 1, s.end))  # no cut may fall inside a span
-    cuts, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            cuts.append((start, i))
-            start = i + 1
-        elif not lines_only and ch in SENTENCE_END and i + 1 not in inside and text[i + 1:i + 2] != "\n":
-            cuts.append((start, i + 1))
-            start = i + 1
-    cuts.append((start, len(text)))
-    return [(a, b) for a, b in cuts if text[a:b].strip()]
 
 
 def tags(length: int, offset: int, spans, scheme: str = "bio") -> list[str]:
@@ -68,7 +49,7 @@ def tags(length: int, offset: int, spans, scheme: str = "bio") -> list[str]:
 def sentence_rows(project: Project, selection: Selection, scheme: str) -> Iterator[tuple[str, list[str]]]:
     for doc in read(project, selection):
         spans = no_overlaps(doc)
-        for a, b in sentences(doc, spans):
+        for a, b in sentences(doc):
             yield doc.text[a:b], tags(b - a, a, [s for s in spans if a <= s.start and s.end <= b], scheme)
 
 

@@ -7,6 +7,7 @@ before a format sees it (files.check_offsets), so no format can write a shifted 
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -43,6 +44,8 @@ class Selection:
     annotator: str | None = None
     with_suggestions: bool = False
     label_map: dict[str, str] = field(default_factory=dict)  # ours → theirs, e.g. PERSON → PER
+    documents: frozenset[int] | None = None  # a split's documents; None: all
+    sentences: bool = False                  # one record per sentence, offsets counted from its start
 
     def name(self, label: str) -> str:
         return self.label_map.get(label, label)
@@ -72,6 +75,8 @@ def read(project: Project, selection: Selection = Selection()) -> Iterator[Doc]:
     for doc_id, text, title, source, published, file_name, status, meta_json in project.db.execute(
             f"SELECT id, text, title, source, published, file_name, status, meta FROM documents {where} ORDER BY id",
             args).fetchall():
+        if selection.documents is not None and doc_id not in selection.documents:
+            continue
         doc = Doc(doc_id, text, {"title": title, "source": source, "published": published, "file": file_name,
                                  **json.loads(meta_json)}, status)
         kept = set()
@@ -87,7 +92,47 @@ def read(project: Project, selection: Selection = Selection()) -> Iterator[Doc]:
         doc.relations = [r for r in project.db.execute(
             "SELECT r.id, r.source_id, r.target_id, r.type FROM relations r JOIN spans s ON s.id = r.source_id"
             " WHERE s.document_id = ? ORDER BY r.id", [doc_id]) if r[1] in kept and r[2] in kept]
-        yield doc
+        if selection.sentences:
+            yield from split_sentences(doc)
+        else:
+            yield doc
+
+
+SENTENCE_END = "。！？!?"
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each sentence with something besides whitespace in it: sentences end at line
+    breaks and after 。！？ (never inside a span); a document imported from BIO keeps its lines."""
+    text, lines_only = doc.text, doc.meta.get("sentences") == "lines"
+    inside = set()
+    for s in doc.spans:
+        inside.update(range(s.start + 1, s.end))  # no cut may fall inside a span
+    cuts, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            cuts.append((start, i))
+            start = i + 1
+        elif not lines_only and ch in SENTENCE_END and i + 1 not in inside and text[i + 1:i + 2] != "\n":
+            cuts.append((start, i + 1))
+            start = i + 1
+    cuts.append((start, len(text)))
+    bounds = [(a, b) for a, b in cuts if text[a:b].strip()]
+    for span in doc.spans:  # only a line break can cut a span: say so rather than drop it
+        if not any(a <= span.start and span.end <= b for a, b in bounds):
+            raise ExportError(f"document {doc.id}: {span.label} {span.text!r} ({span.start}-{span.end}) runs across "
+                              "a line break; sentence-by-sentence formats cannot hold it")
+    return bounds
+
+
+def split_sentences(doc: Doc) -> Iterator[Doc]:
+    """The document's sentences as documents of their own, offsets counted from each one's start."""
+    for n, (a, b) in enumerate(sentences(doc), 1):
+        spans = [Entity(s.id, s.start - a, s.end - a, s.label, s.text, s.attrs, s.origin)
+                 for s in doc.spans if a <= s.start and s.end <= b]
+        ids = {s.id for s in spans}
+        yield Doc(doc.id, doc.text[a:b], {**doc.meta, "document": doc.id, "sentence": n, "offset": a}, doc.status,
+                  spans, [r for r in doc.relations if r[1] in ids and r[2] in ids])
 
 
 def no_overlaps(doc: Doc) -> list[Entity]:
@@ -100,3 +145,24 @@ def no_overlaps(doc: Doc) -> list[Entity]:
                               f"{b.text!r} ({b.start}-{b.end}) overlap; this format holds one label per "
                               "character: choose labels with --labels")
     return doc.spans
+
+
+def split_documents(project: Project, selection: Selection, ratios: str, *, seed: int = 0) -> dict[str, frozenset[int]]:
+    """Documents shuffled with `seed` and cut by `ratios` ("80/10/10" → train, dev, test; "90/10" →
+    train, test): the same project, ratios and seed give the same split, and a document never straddles."""
+    try:
+        weights = [float(x) for x in ratios.split("/")]
+    except ValueError:
+        raise AnnotatorError(f"--split: {ratios!r} is not numbers joined by / (80/10/10)") from None
+    if len(weights) not in (2, 3) or any(w < 0 for w in weights) or not sum(weights):
+        raise AnnotatorError(f"--split: {ratios!r} needs two or three non-negative parts (80/10/10 or 90/10)")
+    where, args = ("WHERE status = ?", [selection.status]) if selection.status else ("", [])
+    ids = [i for (i,) in project.db.execute(f"SELECT id FROM documents {where} ORDER BY id", args)]
+    random.Random(seed).shuffle(ids)
+    names = ("train", "dev", "test") if len(weights) == 3 else ("train", "test")
+    out, start, total = {}, 0, sum(weights)
+    for n, (name, weight) in enumerate(zip(names, weights)):
+        end = len(ids) if n == len(names) - 1 else start + round(len(ids) * weight / total)
+        out[name] = frozenset(ids[start:end])
+        start = end
+    return out
