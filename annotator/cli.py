@@ -131,9 +131,11 @@ def print_stats(project: Project, *, as_json: bool) -> None:
               help="auto: found from each file (.bio, .ann or a folder of them, the first JSON record); "
                    "reports: pages and native JSONL; bio, doccano, spacy, labelstudio, brat.")
 @click.option("--map", "label_map", default="", help="Rename the file's labels, e.g. PER=PERSON,LOC=REGION.")
+@click.option("--add-labels", is_flag=True, help="Add labels the schema lacks (as entity labels) instead of "
+                                                   "skipping the records that use them.")
 @handle_errors
 def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
-                   with_suggestions: bool, fmt: str, label_map: str) -> None:
+                   with_suggestions: bool, fmt: str, label_map: str, add_labels: bool) -> None:
     """Import reports: .txt, .md, .html/.htm and .jsonl files, and folders of them (recursively);
     and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label Studio and brat
     (found from each file, or named with --format; rename their labels with --map).
@@ -149,13 +151,16 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
                 bar.length = max(total, 1)
                 bar.update(done - bar.pos)
             report = import_paths(project, list(inputs), raw=raw, max_bytes=max_size * 1024 * 1024,
-                                  on_progress=progress, fmt=fmt, label_map=parse_map(label_map))
+                                  on_progress=progress, fmt=fmt, label_map=parse_map(label_map),
+                                  add_labels=add_labels)
         if with_suggestions and report.imported:
             click.echo(f"{project.suggest(report.imported)} suggestions added")
     for item in report.duplicates:
         click.echo(f"duplicate: {item}", err=True)
     for item in report.problems:
         click.echo(f"skipped: {item}", err=True)
+    if report.labels_added:
+        click.echo(f"labels added to the schema: {', '.join(report.labels_added)}")
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)

@@ -132,7 +132,7 @@ GOOD = {"text": TEXT, "spans": [{"start": 0, "end": 3, "label": "REGION"}]}
     (jsonl({"text": TEXT, "spans": [{"start": "0", "end": 3, "label": "REGION"}]}).strip(),
      "span 1: 'start' must be an integer, got '0'"),
     (jsonl({"text": TEXT, "spans": [{"start": 0, "end": 3, "label": "PLACE"}]}).strip(),
-     "label 'PLACE' is not in the project's schema"),
+     "labels not in the project's schema: PLACE"),
     (jsonl({"text": TEXT, "status": "finished"}).strip(), "'status' must be one of todo, in_progress, done, skipped"),
     ('{"text": "资阳市", "spans": [{"start": 0, "end": 3, "label": "REGION", "attrs": {"note": "\\udc00"}}]}',
      "a span or relation holds a lone surrogate (U+DC00)"),

@@ -132,3 +132,18 @@ def test_a_span_across_a_line_break_is_named_not_dropped(tmp_path):
         with pytest.raises(ExportError, match="across a line break"):
             list(__import__("annotator.core.interchange.records", fromlist=["read"]).read(
                 project, Selection(sentences=True)))
+
+
+def test_labels_from_elsewhere_are_named_or_added_with_a_shortcut_each(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"text": "李鹏在北京", "label": [[0, 2, "PER"], [3, 5, "LOC"]]}, ensure_ascii=False),
+                    encoding="utf-8")
+    with Project.open(tmp_path / "p.db") as project:
+        report = import_paths(project, [path])
+        assert not report.imported and "PER" in report.problems[0].reason and "--add-labels" in report.problems[0].reason
+        report = import_paths(project, [path], add_labels=True)
+        assert report.ok and report.labels_added == ["LOC", "PER"]
+        added = {label.key: label for label in project.schema.labels if label.key in ("LOC", "PER")}
+        shortcuts = [label.shortcut for label in project.schema.labels]
+        assert len(set(shortcuts)) == len(shortcuts) and all(label.layer == "entity" for label in added.values())
+        assert sorted(s.text for s in project.spans(report.imported[0])) == ["北京", "李鹏"]

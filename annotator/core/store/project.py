@@ -10,18 +10,22 @@ import getpass
 import hashlib
 import json
 import os
-from pathlib import Path
 from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
-from annotator.core.model import STATUSES, AnnotatorError, Document, Relation, Schema
+from annotator.core.model import STATUSES, AnnotatorError, Document, Label, Relation, Schema
 from annotator.core.schema import default_schema, parse_schema, schema_to_dict
 from annotator.core.store import history, lexicon as lexicon_ops, suggestions
 from annotator.core.store import spans as span_ops
 from annotator.core.store.clock import now
 from annotator.core.store.migrations import migrations
+
+# colours for labels added on import (distinct from the default schema's, readable on white)
+EXTRA_COLOURS = ("#8C564B", "#17BECF", "#BCBD22", "#7F7F7F", "#E377C2", "#1F77B4", "#FF7F0E", "#2CA02C")
 
 
 class DuplicateDocument(AnnotatorError):
@@ -132,6 +136,25 @@ class Project:
             before = schema_to_dict(self.schema)
             self._write_schema(schema)
             self._log("set_schema", before=before, after=schema_to_dict(schema))
+
+    def add_labels(self, keys: list[str]) -> list[str]:
+        """Add entity labels (for data labelled elsewhere), each with a free shortcut and colour; returns
+        the keys added."""
+        have = {label.key for label in self.schema.labels}
+        used_keys = {label.shortcut for label in self.schema.labels}
+        used_colours = {label.color for label in self.schema.labels}
+        shortcuts = (s for s in [*"7890", *(f"F{i}" for i in range(1, 13)), *(f"Ctrl+Alt+{i}" for i in range(1, 10))]
+                     if s not in used_keys)
+        colours = (c for c in EXTRA_COLOURS if c not in used_colours)
+        new = []
+        for key in dict.fromkeys(k for k in keys if k not in have):
+            shortcut = next(shortcuts, None)
+            if shortcut is None:
+                raise AnnotatorError(f"no free shortcut left for label {key!r}; edit the schema (annotator schema load)")
+            new.append(Label(key, key, key, "entity", next(colours, "#777777"), shortcut))
+        if new:
+            self.set_schema(replace(self.schema, labels=self.schema.labels + tuple(new)))
+        return [label.key for label in new]
 
     def _write_schema(self, schema: Schema) -> None:
         data = schema_to_dict(schema)
