@@ -129,7 +129,7 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @click.option("--suggest", "with_suggestions", is_flag=True, help="Pre-annotate the new reports.")
 @click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), default="auto", show_default=True,
               help="auto: found from each file (.bio, .ann or a folder of them, the first JSON record); "
-                   "reports: pages and native JSONL; bio, doccano, spacy, labelstudio, brat.")
+                   "reports: pages and native JSONL; bio, hf, doccano, spacy, labelstudio, brat.")
 @click.option("--map", "label_map", default="", help="Rename the file's labels, e.g. PER=PERSON,LOC=REGION.")
 @click.option("--add-labels", is_flag=True, help="Add labels the schema lacks (as entity labels) instead of "
                                                    "skipping the records that use them.")

@@ -98,3 +98,14 @@ def test_any_labelled_lines_survive_bio_export_and_import(tmp_path_factory, piec
         assert sorted(s.text for s in record.spans) == sorted(s.text for s in spans)
         assert all(record.document.text[s.start:s.end] == s.text for s in record.spans)
         target.add_document(record.document, record.spans)
+
+
+def test_hugging_face_lines_import_back_with_their_label_names(project, tmp_path):
+    project.add_document(Document(text="😀云阳县脱贫。会泽"), [Span(1, 4, "REGION", "云阳县"), Span(7, 9, "REGION", "会泽")])
+    bio.export_hf(project, tmp_path / "hf.jsonl", scheme="bioes")
+    [record] = list(bio.read_hf(tmp_path / "hf.jsonl"))
+    assert record.document.text == "😀云阳县脱贫。\n会泽"
+    assert [(s.text, s.label) for s in record.spans] == [("云阳县", "REGION"), ("会泽", "REGION")]
+    bio.labels_path(tmp_path / "hf.jsonl").unlink()
+    [problem, *_] = list(bio.read_hf(tmp_path / "hf.jsonl"))
+    assert "hf.labels.json is missing" in problem.reason

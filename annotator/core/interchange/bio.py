@@ -125,32 +125,81 @@ def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _sentence(block: list[str], first_line: int, label_map: dict[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
-    chars, spans, open_span = [], [], None
+    pairs = []
     for i, line in enumerate(block):
-        number = first_line + i
         ch, tab, tag = line.rpartition("\t")
         if not tab:
             ch, _, tag = line.rpartition(" ")  # some corpora separate with a space
-        m = _TAG.match(tag)
-        if len(ch) != 1 or m is None:
+        if len(ch) != 1 or _TAG.match(tag) is None:
             raise RecordError(f"expected one character, a tab and a tag (O, B-X, I-X, E-X, S-X), got {line!r}",
-                              number)
+                              first_line + i)
+        pairs.append((ch, tag))
+    return tagged_text(pairs, label_map, first_line)
+
+
+def tagged_text(pairs: list[tuple[str, str]], label_map: dict[str, str],
+                first: int = 0) -> tuple[str, list[tuple[int, int, str]]]:
+    """(token, tag) pairs → the text (tokens joined) and (start, end, label) spans in code points.
+    RecordError(message, position) for a tag that is not O/B/I/E/S or an I/E that continues nothing."""
+    text, spans, open_span = "", [], None
+    for i, (token, tag) in enumerate(pairs):
+        m = _TAG.match(tag)
+        if m is None:
+            raise RecordError(f"{tag!r} is not a tag (O, B-X, I-X, E-X, S-X)", first + i)
         kind, label = m.groups()
+        start, end = len(text), len(text) + len(token)
         if kind in ("I", "E") and (open_span is None or open_span[2] != label):
-            raise RecordError(f"{tag} does not continue a {label} span", number)
+            raise RecordError(f"{tag} does not continue a {label} span", first + i)
         if kind in ("B", "S") or (kind is None and open_span is not None):
             if open_span is not None:
                 spans.append(open_span)
-            open_span = [i, i + 1, label] if kind in ("B", "S") else None
+            open_span = [start, end, label] if kind in ("B", "S") else None
         elif kind in ("I", "E"):
-            open_span[1] = i + 1
+            open_span[1] = end
         if kind in ("E", "S") and open_span is not None:
             spans.append(open_span)
             open_span = None
-        chars.append(ch)
+        text += token
     if open_span is not None:
         spans.append(open_span)
-    return "".join(chars), [(a, b, label_map.get(label, label)) for a, b, label in spans]
+    return text, [(a, b, label_map.get(label, label)) for a, b, label in spans]
+
+
+def read_hf(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
+    """Hugging Face lines {"tokens", "ner_tags"}: tag numbers are named by `<name>.labels.json` beside
+    the file (as export_hf writes it), or the tags are strings.  Tokens are joined without spaces
+    (Chinese); documents of SENTENCES_PER_DOCUMENT lines, like BIO."""
+    names_file = labels_path(path)
+    try:
+        names = json.loads(names_file.read_text("utf-8")) if names_file.exists() else None
+        lines = normalise_newlines(decode_bytes(path.read_bytes())[0]).split("\n")
+    except (OSError, ValueError) as exc:
+        yield Problem(str(path), str(exc))
+        return
+    batch, part = [], 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            tokens, tags = row["tokens"], row["ner_tags"]
+            if not (isinstance(tokens, list) and isinstance(tags, list) and len(tokens) == len(tags)):
+                raise RecordError("'tokens' and 'ner_tags' must be lists of the same length", number)
+            if any(isinstance(t, int) for t in tags):
+                if names is None:
+                    raise RecordError(f"tag numbers need their names: {names_file.name} is missing", number)
+                tags = [names[t] if isinstance(t, int) and 0 <= t < len(names) else f"?{t}" for t in tags]
+            batch.append(tagged_text(list(zip(map(str, tokens), map(str, tags))), label_map or {}, number))
+        except (ValueError, KeyError, TypeError) as exc:  # RecordError is a ValueError
+            where = exc.args[1] if isinstance(exc, RecordError) and len(exc.args) > 1 else number
+            yield Problem(f"{path}:{where}", str(exc.args[0]) if exc.args else str(exc))
+            continue
+        if len(batch) == SENTENCES_PER_DOCUMENT:
+            part += 1
+            yield _record(path, part, batch)
+            batch = []
+    if batch:
+        yield _record(path, part + 1, batch)
 
 
 def _record(path: Path, part: int, batch) -> Record:

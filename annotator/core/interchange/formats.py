@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotator.core.interchange import bio, brat, doccano, labelstudio, spacy
 
-READERS = {"bio": bio.read_file, "doccano": doccano.read_file, "spacy": spacy.read_file,
+READERS = {"bio": bio.read_file, "hf": bio.read_hf, "doccano": doccano.read_file, "spacy": spacy.read_file,
            "labelstudio": labelstudio.read_file, "brat": brat.read_folder}
 IMPORT_FORMATS = ("auto", "reports", *READERS)
 
@@ -38,6 +38,8 @@ def detect(path: Path) -> str:
         return "doccano"
     if "tokens" in first and "spans" in first:
         return "spacy"
+    if "tokens" in first and "ner_tags" in first:
+        return "hf"
     return "reports"
 
 
