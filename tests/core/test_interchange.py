@@ -147,3 +147,19 @@ def test_labels_from_elsewhere_are_named_or_added_with_a_shortcut_each(tmp_path)
         shortcuts = [label.shortcut for label in project.schema.labels]
         assert len(set(shortcuts)) == len(shortcuts) and all(label.layer == "entity" for label in added.values())
         assert sorted(s.text for s in project.spans(report.imported[0])) == ["北京", "李鹏"]
+
+
+def test_brat_files_written_elsewhere_with_crlf_keep_their_spans(tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("标题\r\n😀云阳县脱贫\r\n".encode("utf-8"))
+    # offsets as brat counts them: characters of the file, \r included
+    (folder / "a.ann").write_text("T1\tREGION 5 8\t云阳县\nA1\tconfirmed T1\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db") as project:
+        report = import_paths(project, [folder])
+        assert "REGION has no such attribute" in report.problems[0].reason  # named, not dropped
+        (folder / "a.ann").write_text("T1\tREGION 5 8\t云阳县\n", encoding="utf-8")
+        report = import_paths(project, [folder])
+        assert report.ok, report.problems
+        [span] = project.spans(report.imported[0])
+        assert span.text == "云阳县" and project.text(report.imported[0]) == "标题\n😀云阳县脱贫\n"
