@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench translations clean
+.PHONY: run test bench translations clean exe smoke
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "python3 cannot create a venv: install python3-venv (sudo apt-get install python3-venv)"; exit 1; }
@@ -27,6 +27,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_suggest.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_start.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_view.py
 
 # After changing user-visible strings: extract them, fill Chinese from resources/translations/zh_CN.py, compile.
@@ -34,6 +35,17 @@ translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate annotator/ui/*.py -ts resources/translations/annotator_zh_CN.ts
 	$(BIN)/python resources/translations/zh_CN.py
 	$(BIN)/pyside6-lrelease resources/translations/annotator_zh_CN.ts -qm resources/translations/annotator_zh_CN.qm
+
+# The one-file executable (build.spec) and its smoke test: dist/annotator (annotator.exe on Windows).
+$(VENV)/.installed-build: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	touch $(VENV)/.installed $@
+
+exe: $(VENV)/.installed-build
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+
+smoke: exe $(VENV)/.installed-test
+	$(BIN)/python tests/exe/smoke.py dist/annotator
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis

@@ -68,7 +68,8 @@ def cli(ctx: click.Context, project_path: Path | None) -> None:
     """
     paths.setup_logging()
     if ctx.invoked_subcommand is None:
-        ctx.invoke(gui_command, project_path=project_path or last_project(), open_document=None, screenshot=None)
+        ctx.invoke(gui_command, project_path=project_path or last_project(), open_document=None, screenshot=None,
+                   quit_when_shown=False)
 
 
 def last_project() -> Path:
@@ -83,12 +84,15 @@ def last_project() -> Path:
 @click.option("--open", "open_document", type=int, help="Document id to show first.")
 @click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a PNG of the window and quit (works offscreen).")
+@click.option("--quit-when-shown", is_flag=True, hidden=True, help="Quit once the window is up (start-up timing).")
 @handle_errors
-def gui_command(project_path: Path | None, open_document: int | None, screenshot: Path | None) -> None:
+def gui_command(project_path: Path | None, open_document: int | None, screenshot: Path | None,
+                quit_when_shown: bool = False) -> None:
     """Open the annotation window."""
     from annotator.ui.app import run
 
-    sys.exit(run(project_path or last_project(), open_document=open_document, screenshot=screenshot))
+    sys.exit(run(project_path or last_project(), open_document=open_document, screenshot=screenshot,
+                 quit_when_shown=quit_when_shown))
 
 
 @cli.command(name="list")

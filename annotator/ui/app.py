@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core import paths, segment
@@ -39,6 +42,14 @@ def install_translations(app: QApplication, code: str) -> list[QTranslator]:
     return translators
 
 
+def _timing(stage: str) -> None:
+    """With ANNOTATOR_TIMING=1, seconds since the entry point to each start-up stage, on stderr."""
+    if os.environ.get("ANNOTATOR_TIMING"):
+        from annotator.__main__ import START
+
+        print(f"{time.perf_counter() - START:6.3f} s  {stage}", file=sys.stderr)
+
+
 def _excepthook(kind, value, tb) -> None:
     """A bug shows a plain message and goes to the log with its traceback."""
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
@@ -49,19 +60,24 @@ def _excepthook(kind, value, tb) -> None:
                              + f"\n{paths.log_file()}\n\n{value}")
 
 
-def run(project_path: Path, *, open_document: int | None = None, screenshot: Path | None = None) -> int:
+def run(project_path: Path, *, open_document: int | None = None, screenshot: Path | None = None,
+        quit_when_shown: bool = False) -> int:
     from annotator.ui.main_window import MainWindow
 
+    _timing("imports")
     paths.setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Report annotator")
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "annotator.png"))))
     store = settings()
     code = language(store)
     app._translators = install_translations(app, code)  # keep them alive
-    segment.start()  # jieba loads while the window opens
     sys.excepthook = _excepthook
+    _timing("application and translations")
     project = Project.open(project_path)
+    _timing("project open")
     window = MainWindow(project, store, english=(code == "en"))
+    _timing("window built")
     zoom = store.value("zoom", None)
     if zoom is not None:
         window.view.set_point_size(float(zoom))
@@ -71,6 +87,12 @@ def run(project_path: Path, *, open_document: int | None = None, screenshot: Pat
         window.remember_layout = False  # a picture for the README must not move the user's windows
         window.resize(1280, 800)
     window.show()
+    _timing("window shown")
+    # jieba loads once the window is up: reading its dictionary holds Python's lock for a second or so,
+    # which would otherwise delay the first window (measured in benchmarks/bench_start.py)
+    QTimer.singleShot(0, segment.start)
+    if quit_when_shown:  # the window is painted once, then the process ends (benchmarks/bench_start.py)
+        QTimer.singleShot(0, app.quit)
     if screenshot is not None:
         def shoot() -> None:
             window.grab().save(str(screenshot))
