@@ -32,6 +32,8 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ONE_CHAR = frozenset("中美俄日英法德加澳印巴朝韩越泰墨欧亚非港台京沪华")
 _TRAVEL = frozenset("访来在驻赴离抵返进")
 _OF_PLACE = frozenset("人籍裔资独胞商侨")
+# a word that can hold a one-character name: all such characters, or a travel verb or one of them first
+_ONE_CHAR_WORD = re.compile(f"[{''.join(sorted(_ONE_CHAR | _TRAVEL))}][{''.join(sorted(_ONE_CHAR | _OF_PLACE))}]{{0,2}}$")
 _SHORT_STOP = {"新城", "新建", "城区", "新区", "郊区", "市中", "中区", "东区", "西区", "南区", "北区", "矿区", "河口", "白云",
                "长安", "新华", "和平", "城关", "开发", "高新", "经济"}
 
@@ -129,7 +131,7 @@ def _one_character_names(words, tags) -> list[Suggestion]:
     (中俄, 港澳台, 亚欧), after a verb of travel (访华, 在京, 驻美) and before 人/籍/裔/资 (华人, 港人, 法籍)."""
     found = []
     for i, (word, start, _) in enumerate(words):
-        if word[0] not in _ONE_CHAR and word[0] not in _TRAVEL:
+        if len(word) > 3 or (word[0] not in _ONE_CHAR and word[0] not in _TRAVEL) or not _ONE_CHAR_WORD.match(word):
             continue  # cheap: most words
         if 2 <= len(word) <= 3 and _ONE_CHAR.issuperset(word) and len(set(word)) == len(word) \
                 and tags.get(word) in (None, "j", "ns", "nz", "t", "m") \
