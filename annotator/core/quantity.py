@@ -225,6 +225,7 @@ def _finish(value: Decimal, high: Decimal | None, unit: str, qualifier: str) -> 
 _DATE_AFTER = re.compile(r"(?:月|日|号|时|点|:|：|/\d|-\d|\.\d{1,2}(?!\d))")  # used with match(text, pos)
 _ARABIC = re.compile(r"[0-9０-９]")
 _DATE_BEFORE = re.compile(r"\d[-/:：]$")  # searched in the three characters before a number
+_CODE_BEFORE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][-–—_]$")  # ABC-123: a code, not a quantity
 _MYRIAD = re.compile("[万亿萬億]")
 _NAME_AFTER = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ_+＋]")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
@@ -269,8 +270,9 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
     before, after = text[max(0, start - 3):start], text[end:end + 4]
     if before.endswith(("第", "No.", "NO.", "编号", "邮编", "电话", "热线")) or before.endswith((":", ":")) and not unit:
         return None  # ordinals, codes and labelled numbers
-    if _NAME_AFTER.match(after) or (start and _NAME_AFTER.match(text[start - 1])):
-        return None  # 4A级, 1+1+N, file_1.jpg
+    if _NAME_AFTER.match(after) or (start and _NAME_AFTER.match(text[start - 1])) \
+            or _CODE_BEFORE.search(text, max(0, start - 2), start):
+        return None  # 4A级, 1+1+N, file_1.jpg, ABC-123
     bare = text[m.start("num"):m.end("num") + len(m.group("post") or "")]
     if not unit and _DATE_AFTER.match(text, m.end("num")):
         return None  # 6月12日, 10:53, 2020-06-13
