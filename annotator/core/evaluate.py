@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.ingest.jsonl import RecordError, iter_lines, parse_line
+from annotator.core.interchange import records as interchange_records
 from annotator.core.model import AnnotatorError, Document
 from annotator.core.store import DuplicateDocument, Project
 
@@ -59,14 +60,8 @@ class Evaluation:
 
 
 def parse_map(text: str) -> dict[str, str]:
-    """'PER=PERSON,LOC=REGION' → {'PER': 'PERSON', 'LOC': 'REGION'}."""
-    mapping = {}
-    for pair in filter(None, (p.strip() for p in text.split(","))):
-        if "=" not in pair:
-            raise AnnotatorError(f"--map: {pair!r} is not GOLD=LABEL")
-        gold, label = (x.strip() for x in pair.split("=", 1))
-        mapping[gold] = label
-    return mapping
+    """'PER=PERSON,LOC=REGION' → {'PER': 'PERSON', 'LOC': 'REGION'}: gold labels to ours."""
+    return interchange_records.parse_map(text, "GOLD=LABEL")
 
 
 def evaluate(gold_path: Path, mapping: dict[str, str] | None = None) -> Evaluation:

@@ -20,7 +20,7 @@ from typing import Iterator
 from annotator.core.ingest.decode import decode_bytes, normalise_newlines
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
-from annotator.core.interchange.files import ExportError, atomic_write
+from annotator.core.interchange.files import atomic_write, write_jsonl
 from annotator.core.interchange.records import Selection, no_overlaps, read, sentences
 from annotator.core.model import Document, Span
 from annotator.core.store import Project
@@ -67,19 +67,16 @@ def export(project: Project, path: Path, selection: Selection = Selection(), *, 
 def export_hf(project: Project, path: Path, selection: Selection = Selection(), *, scheme: str = "bio") -> int:
     """Write Hugging Face JSON lines and `<name>.labels.json`; returns the number of sentences."""
     rows = list(sentence_rows(project, selection, scheme))
-    labels = sorted({s.label for doc in read(project, selection) for s in doc.spans})
+    labels = sorted({tag[2:] for _, sentence_tags in rows for tag in sentence_tags if tag != "O"})
     prefixes = "BIES" if scheme == "bioes" else "BI"
     names = ["O"] + [f"{p}-{label}" for label in labels for p in prefixes]
     number = {name: i for i, name in enumerate(names)}
-    with atomic_write(path) as f:
-        for sentence, sentence_tags in rows:
-            f.write(json.dumps({"tokens": list(sentence), "ner_tags": [number[t] for t in sentence_tags]},
-                               ensure_ascii=False))
-            f.write("\n")
+    count = write_jsonl(path, ({"tokens": list(sentence), "ner_tags": [number[t] for t in sentence_tags]}
+                               for sentence, sentence_tags in rows))
     with atomic_write(labels_path(path)) as f:
         f.write(json.dumps(names, ensure_ascii=False, indent=1))
         f.write("\n")
-    return len(rows)
+    return count
 
 
 def labels_path(path: Path) -> Path:
@@ -89,20 +86,30 @@ def labels_path(path: Path) -> Path:
 def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
     """Documents of up to SENTENCES_PER_DOCUMENT sentences from a BIO or BIOES file; a sentence with a
     bad line is skipped with its line number, the rest imported."""
-    label_map = label_map or {}
     try:
         text = normalise_newlines(decode_bytes(path.read_bytes())[0])
     except (OSError, ValueError) as exc:
         yield Problem(str(path), str(exc))
         return
-    batch: list[tuple[str, list[tuple[int, int, str]]]] = []
-    part = 0
+    yield from _documents(path, _bio_sentences(path, text, label_map or {}))
+
+
+def _bio_sentences(path: Path, text: str, label_map: dict[str, str]):
     for first_line, block in _blocks(text):
         try:
-            batch.append(_sentence(block, first_line, label_map))
+            yield _sentence(block, first_line, label_map)
         except RecordError as exc:
             yield Problem(f"{path}:{exc.args[1]}", exc.args[0])
+
+
+def _documents(path: Path, sentences) -> Iterator[Record | Problem]:
+    """Sentences (text, spans) in documents of SENTENCES_PER_DOCUMENT; problems passed on as they come."""
+    batch, part = [], 0
+    for item in sentences:
+        if isinstance(item, Problem):
+            yield item
             continue
+        batch.append(item)
         if len(batch) == SENTENCES_PER_DOCUMENT:
             part += 1
             yield _record(path, part, batch)
@@ -176,7 +183,11 @@ def read_hf(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Rec
     except (OSError, ValueError) as exc:
         yield Problem(str(path), str(exc))
         return
-    batch, part = [], 0
+    yield from _documents(path, _hf_sentences(path, lines, names, label_map or {}))
+
+
+def _hf_sentences(path: Path, lines: list[str], names: list[str] | None, label_map: dict[str, str]):
+    names_file = labels_path(path)
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -189,17 +200,10 @@ def read_hf(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Rec
                 if names is None:
                     raise RecordError(f"tag numbers need their names: {names_file.name} is missing", number)
                 tags = [names[t] if isinstance(t, int) and 0 <= t < len(names) else f"?{t}" for t in tags]
-            batch.append(tagged_text(list(zip(map(str, tokens), map(str, tags))), label_map or {}, number))
+            yield tagged_text(list(zip(map(str, tokens), map(str, tags))), label_map, number)
         except (ValueError, KeyError, TypeError) as exc:  # RecordError is a ValueError
             where = exc.args[1] if isinstance(exc, RecordError) and len(exc.args) > 1 else number
             yield Problem(f"{path}:{where}", str(exc.args[0]) if exc.args else str(exc))
-            continue
-        if len(batch) == SENTENCES_PER_DOCUMENT:
-            part += 1
-            yield _record(path, part, batch)
-            batch = []
-    if batch:
-        yield _record(path, part + 1, batch)
 
 
 def _record(path: Path, part: int, batch) -> Record:

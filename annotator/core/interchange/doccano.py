@@ -10,13 +10,12 @@ from code points, import converts back and refuses an offset that falls inside a
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
-from annotator.core.interchange.files import atomic_write
+from annotator.core.interchange.files import write_jsonl
 from annotator.core.interchange.reading import code_points, json_records, text_of
 from annotator.core.interchange.records import Selection, read
 from annotator.core.offsets import Utf16Map
@@ -24,21 +23,19 @@ from annotator.core.store import Project
 
 
 def export(project: Project, path: Path, selection: Selection = Selection(), *, shape: str = "entities") -> int:
-    count = 0
-    with atomic_write(path) as f:
-        for doc in read(project, selection):
-            units = Utf16Map(doc.text)
-            record: dict[str, Any] = {"id": doc.id, "text": doc.text}
-            if shape == "entities":
-                record["entities"] = [{"id": s.id, "label": s.label, "start_offset": units.to_qt(s.start),
-                                       "end_offset": units.to_qt(s.end)} for s in doc.spans]
-                record["relations"] = [{"id": r, "from_id": a, "to_id": b, "type": t} for r, a, b, t in doc.relations]
-            else:
-                record["label"] = [[units.to_qt(s.start), units.to_qt(s.end), s.label] for s in doc.spans]
-            f.write(json.dumps(record, ensure_ascii=False))
-            f.write("\n")
-            count += 1
-    return count
+    return write_jsonl(path, (_record(doc, shape) for doc in read(project, selection)))
+
+
+def _record(doc, shape: str) -> dict:
+    units = Utf16Map(doc.text)
+    record: dict[str, Any] = {"id": doc.id, "text": doc.text}
+    if shape == "entities":
+        record["entities"] = [{"id": s.id, "label": s.label, "start_offset": units.to_qt(s.start),
+                               "end_offset": units.to_qt(s.end)} for s in doc.spans]
+        record["relations"] = [{"id": r, "from_id": a, "to_id": b, "type": t} for r, a, b, t in doc.relations]
+    else:
+        record["label"] = [[units.to_qt(s.start), units.to_qt(s.end), s.label] for s in doc.spans]
+    return record
 
 
 def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:

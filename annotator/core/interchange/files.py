@@ -5,7 +5,8 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+import json
+from typing import IO, Iterable, Iterator
 
 from annotator.core.model import AnnotatorError
 
@@ -34,3 +35,14 @@ def atomic_write(path: Path, *, encoding: str = "utf-8", newline: str | None = "
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_jsonl(path: Path, records: Iterable[dict]) -> int:
+    """JSON lines (UTF-8, not ASCII-escaped) written atomically; returns how many."""
+    count = 0
+    with atomic_write(path) as f:
+        for record in records:
+            f.write(json.dumps(record, ensure_ascii=False))
+            f.write("\n")
+            count += 1
+    return count

@@ -38,8 +38,6 @@ def _region(span, units: Utf16Map) -> dict:
 
 
 def export(project: Project, path: Path, selection: Selection = Selection()) -> int:
-    confidence = dict(project.db.execute("SELECT id, confidence FROM spans WHERE origin = 'suggested'").fetchall()) \
-        if selection.with_suggestions else {}
     tasks = []
     for doc in read(project, selection):
         units = Utf16Map(doc.text)
@@ -51,9 +49,9 @@ def export(project: Project, path: Path, selection: Selection = Selection()) -> 
         task: dict[str, Any] = {"id": doc.id, "data": {"text": doc.text, "meta": doc.meta},
                                 "annotations": [{"result": result}] if result else []}
         if pending:
-            scores = [confidence.get(s.id) or 0 for s in pending]
+            scores = [s.confidence or 0 for s in pending]
             task["predictions"] = [{"model_version": "annotator-suggestions", "score": round(min(scores), 3),
-                                    "result": [dict(_region(s, units), score=confidence.get(s.id))
+                                    "result": [dict(_region(s, units), score=s.confidence)
                                                for s in pending]}]
         tasks.append(task)
     with atomic_write(path) as f:

@@ -25,6 +25,7 @@ class Entity:
     text: str
     attrs: dict
     origin: str
+    confidence: float | None = None  # a suggestion's
 
 
 @dataclass
@@ -51,12 +52,13 @@ class Selection:
         return self.label_map.get(label, label)
 
 
-def parse_map(text: str) -> dict[str, str]:
-    """'PERSON=PER,REGION=LOC' → {'PERSON': 'PER', 'REGION': 'LOC'}."""
+def parse_map(text: str, form: str = "FROM=TO") -> dict[str, str]:
+    """'PERSON=PER,REGION=LOC' → {'PERSON': 'PER', 'REGION': 'LOC'} (the --map option of every command;
+    `form` names the two sides in the error message)."""
     mapping = {}
     for pair in filter(None, (p.strip() for p in (text or "").split(","))):
         if "=" not in pair:
-            raise AnnotatorError(f"--map: {pair!r} is not FROM=TO")
+            raise AnnotatorError(f"--map: {pair!r} is not {form}")
         left, right = (x.strip() for x in pair.split("=", 1))
         if not left or not right:
             raise AnnotatorError(f"--map: {pair!r} has an empty side")
@@ -80,14 +82,14 @@ def read(project: Project, selection: Selection = Selection()) -> Iterator[Doc]:
         doc = Doc(doc_id, text, {"title": title, "source": source, "published": published, "file": file_name,
                                  **json.loads(meta_json)}, status)
         kept = set()
-        for span_id, start, end, label, span_text, attrs, origin in project.db.execute(
-                "SELECT id, start, end, label, text, attrs, origin FROM spans WHERE document_id = ?"
+        for span_id, start, end, label, span_text, attrs, origin, confidence in project.db.execute(
+                "SELECT id, start, end, label, text, attrs, origin, confidence FROM spans WHERE document_id = ?"
                 f"{span_where} ORDER BY start, end, id", [doc_id, *span_args]):
             check_offsets(doc_id, text, span_id, start, end, span_text)
             name = selection.name(label)
             if selection.labels is not None and name not in selection.labels:
                 continue
-            doc.spans.append(Entity(span_id, start, end, name, span_text, json.loads(attrs), origin))
+            doc.spans.append(Entity(span_id, start, end, name, span_text, json.loads(attrs), origin, confidence))
             kept.add(span_id)
         doc.relations = [r for r in project.db.execute(
             "SELECT r.id, r.source_id, r.target_id, r.type FROM relations r JOIN spans s ON s.id = r.source_id"
@@ -128,7 +130,7 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
 def split_sentences(doc: Doc) -> Iterator[Doc]:
     """The document's sentences as documents of their own, offsets counted from each one's start."""
     for n, (a, b) in enumerate(sentences(doc), 1):
-        spans = [Entity(s.id, s.start - a, s.end - a, s.label, s.text, s.attrs, s.origin)
+        spans = [Entity(s.id, s.start - a, s.end - a, s.label, s.text, s.attrs, s.origin, s.confidence)
                  for s in doc.spans if a <= s.start and s.end <= b]
         ids = {s.id for s in spans}
         yield Doc(doc.id, doc.text[a:b], {**doc.meta, "document": doc.id, "sentence": n, "offset": a}, doc.status,

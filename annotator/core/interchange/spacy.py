@@ -10,7 +10,6 @@ only inside a span.  Import reads `text` and `spans` (tokens are derived data an
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Iterator
@@ -18,7 +17,7 @@ from typing import Any, Iterator
 from annotator.core import segment
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
-from annotator.core.interchange.files import ExportError, atomic_write
+from annotator.core.interchange.files import ExportError, write_jsonl
 from annotator.core.interchange.reading import json_records, text_of
 from annotator.core.interchange.records import Selection, read
 from annotator.core.store import Project
@@ -37,24 +36,16 @@ def tokens(text: str, spans) -> list[tuple[int, int]]:
 
 
 def export(project: Project, path: Path, selection: Selection = Selection()) -> int:
-    count = 0
-    with atomic_write(path) as f:
-        for doc in read(project, selection):
-            spans = doc.spans
-            toks = tokens(doc.text, spans)
-            starts = [a for a, _ in toks]
-            record = {"text": doc.text, "meta": {"id": doc.id, **{k: v for k, v in doc.meta.items() if v}},
-                      "tokens": [{"text": doc.text[a:b], "start": a, "end": b, "id": i} for i, (a, b) in enumerate(toks)],
-                      "spans": []}
-            for s in spans:
-                first = bisect_left(starts, s.start)
-                last = bisect_left(starts, s.end) - 1
-                record["spans"].append({"start": s.start, "end": s.end, "label": s.label, "token_start": first,
-                                        "token_end": last})
-            f.write(json.dumps(record, ensure_ascii=False))
-            f.write("\n")
-            count += 1
-    return count
+    return write_jsonl(path, (_record(doc) for doc in read(project, selection)))
+
+
+def _record(doc) -> dict:
+    toks = tokens(doc.text, doc.spans)
+    starts = [a for a, _ in toks]
+    return {"text": doc.text, "meta": {"id": doc.id, **{k: v for k, v in doc.meta.items() if v}},
+            "tokens": [{"text": doc.text[a:b], "start": a, "end": b, "id": i} for i, (a, b) in enumerate(toks)],
+            "spans": [{"start": s.start, "end": s.end, "label": s.label, "token_start": bisect_left(starts, s.start),
+                       "token_end": bisect_left(starts, s.end) - 1} for s in doc.spans]}
 
 
 def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:

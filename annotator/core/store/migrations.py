@@ -54,6 +54,21 @@ CREATE VIEW metrics AS
 """
 
 
+REJECTIONS_TABLE = """
+CREATE TABLE rejections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        text TEXT NOT NULL,
+        annotator TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (document_id, start, end, label)
+    );
+"""
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     _run(db, f"""
@@ -137,17 +152,7 @@ def m001_initial(db: Database) -> None:
     CREATE INDEX relations_target ON relations(target_id);
 
     -- Suggestions an annotator turned down: never suggested again at the same place.
-    CREATE TABLE rejections (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        label TEXT NOT NULL,
-        text TEXT NOT NULL,
-        annotator TEXT,
-        created_at TEXT NOT NULL,
-        UNIQUE (document_id, start, end, label)
-    );
+    {REJECTIONS_TABLE}
 
     -- Append-only record of every change: audit trail and the base of undo.
     -- One user action is one batch (a transaction); undo and redo are batches too.
@@ -208,18 +213,9 @@ def m002_lexicon(db: Database) -> None:
                        [*sentence(text, start, end), span_id])
         db.execute("DROP VIEW IF EXISTS metrics")
         _run(db, METRICS_VIEW)
+    if not db["rejections"].exists():
+        _run(db, REJECTIONS_TABLE)
     _run(db, """
-    CREATE TABLE IF NOT EXISTS rejections (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        label TEXT NOT NULL,
-        text TEXT NOT NULL,
-        annotator TEXT,
-        created_at TEXT NOT NULL,
-        UNIQUE (document_id, start, end, label)
-    );
     -- Names and regular expressions a team gives a label, suggested in every report.
     CREATE TABLE lexicon (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
