@@ -265,8 +265,8 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
     start, end = m.span()
     num, unit = m.group("num"), m.group("unit") or ""
     arabic = bool(_ARABIC.search(num))
-    if not arabic and not unit and not _MYRIAD.search(num) and "分之" not in num:
-        return None  # 十八大, 百日, 统一: Chinese numerals without a unit are names (checked first: the commonest)
+    if not arabic and not unit and (not _MYRIAD.search(num) or len(num) == 1) and "分之" not in num:
+        return None  # 十八大, 百日, 统一, 万企帮万村: Chinese numerals without a unit are names (checked first)
     before, after = text[max(0, start - 3):start], text[end:end + 4]
     if before.endswith(("第", "No.", "NO.", "编号", "邮编", "电话", "热线")) or before.endswith((":", ":")) and not unit:
         return None  # ordinals, codes and labelled numbers
