@@ -4,24 +4,19 @@ value, unit and qualifier come from the span's text (quantity.py); the indicator
 from keywords around it; the subject is the nearest REGION or ORG before it in
 its sentence, else the report's main region; the period the nearest DATE before
 it in its sentence (else the report's own date, left as no link).  Proposals are
-listed in the reserved attribute `proposed` until someone sets them.
+listed in the reserved attribute `proposed` until someone sets them.  Pure: text, schema and the
+report's anchors in, attributes out.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from annotator.core.model import Label
+from annotator.core.model import Label, Schema
 from annotator.core.quantity import parse_quantity
 from annotator.core.schema import PROPOSED, check_attrs, choices
+from annotator.core.sentences import clause_bounds
 
-if TYPE_CHECKING:
-    from annotator.core.store.project import Project
-
-SENTENCE_END = "。！？!?;；\n"
 # keyword → indicator; the keyword nearest the value in its sentence wins
 KEYWORDS = {
     "贫困发生率": "贫困发生率", "发生率": "贫困发生率",
@@ -43,25 +38,9 @@ KEYWORDS = {
 _KEYWORD = re.compile("|".join(sorted(map(re.escape, KEYWORDS), key=len, reverse=True)))
 
 
-_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
-
-
-@lru_cache(maxsize=8)
-def _sentence_ends(text: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in _SENTENCE_END.finditer(text))
-
-
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence holding [start, end)."""
-    ends = _sentence_ends(text)  # once per text: every quantity of a report asks
-    before = bisect_left(ends, start)
-    after = bisect_left(ends, end)
-    return (ends[before - 1] + 1 if before else 0), (ends[after] + 1 if after < len(ends) else len(text))
-
-
 def propose_indicator(text: str, start: int, end: int, unit: str, allowed: tuple[str, ...],
                       bounds: tuple[int, int] | None = None) -> str | None:
-    s, e = bounds or sentence(text, start, end)
+    s, e = bounds or clause_bounds(text, start, end)
     best: tuple[int, str] | None = None
     for m in _KEYWORD.finditer(text, s, e):
         indicator = KEYWORDS[m.group()]
@@ -76,13 +55,6 @@ def propose_indicator(text: str, start: int, end: int, unit: str, allowed: tuple
     if unit == "元" and "资金投入" in allowed:
         return "资金投入"
     return "其他" if "其他" in allowed else None
-
-
-def anchors(project: "Project", doc_id: int) -> list[tuple[int, str, int, int, str]]:
-    """The report's annotations (not suggestions) a metric may link to: (id, label, start, end, text)."""
-    return project.db.execute("SELECT id, label, start, end, text FROM spans WHERE document_id = ?"
-                              " AND origin != 'suggested' ORDER BY start, id",
-                              [doc_id]).fetchall()
 
 
 def _nearest_before(spans: list, labels: tuple[str, ...], floor: int, start: int):
@@ -106,15 +78,16 @@ def _main_region(spans: list, text: str):
     return next(i for i, t in rows if t == top)
 
 
-def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, attrs: dict,
-         *, refresh: bool = False, spans: list | None = None, parsed: dict | None = None) -> dict:
+def fill(text: str, schema: Schema, label: Label, start: int, end: int, attrs: dict, anchors: list,
+         *, refresh: bool = False, parsed: dict | None = None) -> dict:
     """Attributes with proposals filled in for keys that are empty (or still proposed, if `refresh`).
-    When the caller fills many metrics of one report: `spans` are the report's `anchors`, `parsed` the
-    span's quantity as `Quantity.as_attrs()` already found."""
+
+    `anchors` are the report's annotations a metric may link to, (id, label, start, end, text) in
+    text order (the store reads them); `parsed` is the span's quantity as `Quantity.as_attrs()`, when
+    the caller has already found it."""
     keys = {a.key: a for a in label.attributes}
     if not keys:
         return attrs
-    text = project.text(doc_id)
     proposed = list(attrs.get(PROPOSED, []))
     out = dict(attrs)
 
@@ -136,27 +109,25 @@ def fill(project: "Project", doc_id: int, label: Label, start: int, end: int, at
         for key in ("unit", "qualifier"):
             if open_(key):
                 put(key, parsed[key])
-    bounds = sentence(text, start, end)
+    bounds = clause_bounds(text, start, end)
     s_start = bounds[0]
     for key, attribute in keys.items():
         if not open_(key):
             continue
         if attribute.type == "choice" and "@indicators" in attribute.choices:
             unit = out.get("unit") or ""
-            indicator = propose_indicator(text, start, end, unit, choices(project.schema, attribute), bounds)
+            indicator = propose_indicator(text, start, end, unit, choices(schema, attribute), bounds)
             if indicator:
                 put(key, indicator)
         elif attribute.type == "link" and attribute.targets:
-            if spans is None:
-                spans = anchors(project, doc_id)
-            near = _nearest_before(spans, attribute.targets, s_start, start)
+            near = _nearest_before(anchors, attribute.targets, s_start, start)
             if near is None and "REGION" in attribute.targets:
-                near = _main_region(spans, text)
+                near = _main_region(anchors, text)
             if near is not None:
                 put(key, near)
     if proposed:
         out[PROPOSED] = proposed
-    for problem in check_attrs(project.schema, label.key, out):  # a proposal never blocks the span
+    for problem in check_attrs(schema, label.key, out):  # a proposal never blocks the span
         key = problem.split(":", 1)[0]
         if key in proposed:
             out.pop(key, None)

@@ -124,7 +124,7 @@ def test_the_metrics_view_gives_the_sentence_also_after_astral_characters(projec
 
 @given(st.text(alphabet="ab。!\n;𠮷", max_size=40), st.data())
 def test_sentence_bounds_hold_the_span_and_stop_at_sentence_ends(text, data):
-    from annotator.core.metric_frames import SENTENCE_END, sentence
+    from annotator.core.sentences import CLAUSE_END as SENTENCE_END, clause_bounds as sentence
 
     if not text:
         return

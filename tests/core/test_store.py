@@ -82,12 +82,14 @@ def test_every_change_is_in_the_event_log_with_before_and_after(project, doc_id)
     project.set_status(doc_id, "skipped", "duplicate of another report")
     assert project.events(doc_id)[0]["after"] == {"title": "t", "file": "", "spans": 0}
     actions = [(e["action"], e["annotator"]) for e in project.events(doc_id)]
-    assert actions == [("import_document", "tester"), ("add_span", "tester"), ("update_span", "tester"),
-                       ("delete_span", "tester"), ("set_status", "tester")]
-    update = project.events(doc_id)[2]
+    # the first annotation moves the report from todo to in progress, in the same change
+    assert actions == [("import_document", "tester"), ("add_span", "tester"), ("set_status", "tester"),
+                       ("update_span", "tester"), ("delete_span", "tester"), ("set_status", "tester")]
+    assert project.events(doc_id)[2]["after"]["status"] == "in_progress"
+    update = project.events(doc_id)[3]
     assert update["before"]["label"] == "REGION" and update["after"]["label"] == "ORG"
-    assert project.events(doc_id)[3]["before"]["text"] == "云阳县"
-    assert project.events(doc_id)[4]["after"] == {"document_id": doc_id, "status": "skipped",
+    assert project.events(doc_id)[4]["before"]["text"] == "云阳县"
+    assert project.events(doc_id)[5]["after"] == {"document_id": doc_id, "status": "skipped",
                                                   "reason": "duplicate of another report"}
 
 
@@ -173,7 +175,7 @@ def test_views_answer_plain_sql(project, doc_id):
     row = next(project.db.query("SELECT * FROM metrics"))
     assert (row["span_text"], row["value"], row["subject"], row["title"]) == ("13.4万", 134000, "云阳县", "t")
     progress = next(project.db.query("SELECT * FROM document_progress"))
-    assert progress["spans"] == 2 and progress["status"] == "todo"
+    assert progress["spans"] == 2 and progress["status"] == "in_progress"
     assert {r["label_zh"] for r in project.db.query("SELECT * FROM span_details")} == {"地区", "指标"}
 
 

@@ -24,25 +24,11 @@ COLUMNS = ("document_id", "title", "published", "span_id", "subject", "indicator
 
 
 def rows(project: Project, *, status: str | None = None, with_suggestions: bool = False) -> list[dict]:
-    where = ["1"]
-    args: list = []
-    if status:
-        where.append("d.status = ?")
-        args.append(status)
-    if not with_suggestions:
-        where.append("m.origin != 'suggested'")
     # Check every span of the documents concerned: metrics, and the subjects and periods they link to.
-    texts: dict[int, str] = {}
-    for doc_id, span_id, start, end, span_text in project.db.execute(
-            "SELECT s.document_id, s.id, s.start, s.end, s.text FROM spans s JOIN documents d ON d.id = s.document_id"
-            f" WHERE {'d.status = ?' if status else '1'}", [status] if status else []):
-        if doc_id not in texts:
-            texts[doc_id] = project.text(doc_id)
-        check_offsets(doc_id, texts[doc_id], span_id, start, end, span_text)
+    for doc_id, text, span_id, start, end, span_text in project.queries.span_texts(status):
+        check_offsets(doc_id, text, span_id, start, end, span_text)
     result = []
-    for row in project.db.query(
-            f"SELECT m.* FROM metrics m JOIN documents d ON d.id = m.document_id"
-            f" WHERE {' AND '.join(where)} ORDER BY m.document_id, m.start, m.span_id", args):
+    for row in project.queries.metrics(status, with_suggestions):
         if isinstance(row["value"], str) and row["value"].startswith("["):
             row["value"] = None  # a range: low and high carry it
         row["proposed"] = ",".join(json.loads(row["proposed"])) if row["proposed"] else ""

@@ -30,35 +30,27 @@ _RECORD = '{"id": %d, "text": %s, "meta": %s, "status": %s, "spans": [%s], "rela
 
 def lines(project: Project, *, status: str | None = None, with_suggestions: bool = False) -> Iterator[str]:
     """JSON text of each document's record, in document order, every span checked against its text."""
-    db = project.db
-    doc_filter, args = ("WHERE status = ?", [status]) if status else ("", [])
-    origin_filter = "" if with_suggestions else "AND s.origin != 'suggested'"
-    span_query = ("SELECT s.id, s.start, s.end, s.label, s.text, s.attrs, s.annotator, s.origin FROM spans s"
-                  f" WHERE s.document_id = ? {origin_filter} ORDER BY s.start, s.end, s.id")
-    relation_query = ("SELECT r.id, r.source_id, r.target_id, r.type FROM relations r"
-                      " JOIN spans s ON s.id = r.source_id JOIN spans t ON t.id = r.target_id"
-                      f" WHERE s.document_id = ? {origin_filter} {origin_filter.replace('s.', 't.')} ORDER BY r.id")
+    queries = project.queries
     # Labels, annotators and origins repeat: quote each once (plain lookups keep the span loop fast).
-    quoted = {v: _quote(v) for (v,) in db.execute("SELECT key FROM labels UNION SELECT name FROM annotators"
-                                                  " UNION SELECT DISTINCT type FROM relations")}
+    quoted = {v: _quote(v) for v in queries.names()}
     quoted.update({v: _quote(v) for v in ("", "manual", "suggested", "imported", "todo", "in_progress", "done",
                                           "skipped")})
-    for doc_id, text, title, source, published, file_name, source_sha, doc_status, reason, meta_json in db.execute(
-            "SELECT id, text, title, source, published, file_name, source_sha256, status, skip_reason, meta"
-            f" FROM documents {doc_filter} ORDER BY id", args).fetchall():
+    for doc_id, text, title, source, published, file_name, source_sha, doc_status, reason, meta_json in \
+            queries.documents(status):
         meta = {"title": title, "source": source, "published": published, "file": file_name,
                 "source_sha256": source_sha, **json.loads(meta_json)}
         if reason:
             meta["skip_reason"] = reason
         spans = []
         length = len(text)
-        for sid, start, end, label, span_text, attrs, annotator, origin in db.execute(span_query, [doc_id]):
+        for sid, start, end, label, span_text, attrs, annotator, origin, _ in queries.spans(
+                doc_id, with_suggestions=with_suggestions):
             if not 0 <= start < end <= length or text[start:end] != span_text:
                 check_offsets(doc_id, text, sid, start, end, span_text)  # raises, saying what is wrong
             spans.append(_SPAN % (sid, start, end, quoted[label], _quote(span_text), attrs,
                                   quoted[annotator or ""], quoted[origin]))
         relations = [_RELATION % (rid, src, dst, quoted[typ])
-                     for rid, src, dst, typ in db.execute(relation_query, [doc_id])]
+                     for rid, src, dst, typ in queries.relations(doc_id, with_suggestions=with_suggestions)]
         yield _RECORD % (doc_id, _quote(text), json.dumps(meta, ensure_ascii=False), quoted[doc_status],
                          ", ".join(spans), ", ".join(relations))
 

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from annotator.core.interchange.files import ExportError, check_offsets
 from annotator.core.model import AnnotatorError
+from annotator.core.sentences import training_sentences
 from annotator.core.store import Project
 
 
@@ -68,58 +69,34 @@ def parse_map(text: str, form: str = "FROM=TO") -> dict[str, str]:
 
 def read(project: Project, selection: Selection = Selection()) -> Iterator[Doc]:
     """The chosen documents in id order, spans in text order, each span checked and renamed."""
-    where, args = ("WHERE status = ?", [selection.status]) if selection.status else ("", [])
-    span_where = "" if selection.with_suggestions else " AND origin != 'suggested'"
-    span_args: list = []
-    if selection.annotator:
-        span_where += " AND annotator = ?"
-        span_args.append(selection.annotator)
-    for doc_id, text, title, source, published, file_name, status, meta_json in project.db.execute(
-            f"SELECT id, text, title, source, published, file_name, status, meta FROM documents {where} ORDER BY id",
-            args).fetchall():
+    queries = project.queries
+    for doc_id, text, title, source, published, file_name, _sha, status, _reason, meta_json in queries.documents(
+            selection.status):
         if selection.documents is not None and doc_id not in selection.documents:
             continue
         doc = Doc(doc_id, text, {"title": title, "source": source, "published": published, "file": file_name,
                                  **json.loads(meta_json)}, status)
         kept = set()
-        for span_id, start, end, label, span_text, attrs, origin, confidence in project.db.execute(
-                "SELECT id, start, end, label, text, attrs, origin, confidence FROM spans WHERE document_id = ?"
-                f"{span_where} ORDER BY start, end, id", [doc_id, *span_args]):
+        for span_id, start, end, label, span_text, attrs, _who, origin, confidence in queries.spans(
+                doc_id, with_suggestions=selection.with_suggestions, annotator=selection.annotator):
             check_offsets(doc_id, text, span_id, start, end, span_text)
             name = selection.name(label)
             if selection.labels is not None and name not in selection.labels:
                 continue
             doc.spans.append(Entity(span_id, start, end, name, span_text, json.loads(attrs), origin, confidence))
             kept.add(span_id)
-        doc.relations = [r for r in project.db.execute(
-            "SELECT r.id, r.source_id, r.target_id, r.type FROM relations r JOIN spans s ON s.id = r.source_id"
-            " WHERE s.document_id = ? ORDER BY r.id", [doc_id]) if r[1] in kept and r[2] in kept]
+        doc.relations = [r for r in queries.relations(doc_id) if r[1] in kept and r[2] in kept]
         if selection.sentences:
             yield from split_sentences(doc)
         else:
             yield doc
 
 
-SENTENCE_END = "。！？!?"
-
-
 def sentences(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of each sentence with something besides whitespace in it: sentences end at line
-    breaks and after 。！？ (never inside a span); a document imported from BIO keeps its lines."""
-    text, lines_only = doc.text, doc.meta.get("sentences") == "lines"
-    inside = set()
-    for s in doc.spans:
-        inside.update(range(s.start + 1, s.end))  # no cut may fall inside a span
-    cuts, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            cuts.append((start, i))
-            start = i + 1
-        elif not lines_only and ch in SENTENCE_END and i + 1 not in inside and text[i + 1:i + 2] != "\n":
-            cuts.append((start, i + 1))
-            start = i + 1
-    cuts.append((start, len(text)))
-    bounds = [(a, b) for a, b in cuts if text[a:b].strip()]
+    """(start, end) of each sentence (sentences.training_sentences); a document imported from BIO keeps
+    its lines."""
+    bounds = training_sentences(doc.text, [(s.start, s.end) for s in doc.spans],
+                                lines_only=doc.meta.get("sentences") == "lines")
     for span in doc.spans:  # only a line break can cut a span: say so rather than drop it
         if not any(a <= span.start and span.end <= b for a, b in bounds):
             raise ExportError(f"document {doc.id}: {span.label} {span.text!r} ({span.start}-{span.end}) runs across "
@@ -158,8 +135,7 @@ def split_documents(project: Project, selection: Selection, ratios: str, *, seed
         raise AnnotatorError(f"--split: {ratios!r} is not numbers joined by / (80/10/10)") from None
     if len(weights) not in (2, 3) or any(w < 0 for w in weights) or not sum(weights):
         raise AnnotatorError(f"--split: {ratios!r} needs two or three non-negative parts (80/10/10 or 90/10)")
-    where, args = ("WHERE status = ?", [selection.status]) if selection.status else ("", [])
-    ids = [i for (i,) in project.db.execute(f"SELECT id FROM documents {where} ORDER BY id", args)]
+    ids = project.queries.document_ids(selection.status)
     random.Random(seed).shuffle(ids)
     names = ("train", "dev", "test") if len(weights) == 3 else ("train", "test")
     out, start, total = {}, 0, sum(weights)

@@ -1,147 +1,222 @@
-"""Undo and redo, read from the event log, so they survive a restart.
+"""Undo and redo: per window session, kept in the project so that they survive a restart.
 
-Every change is a batch of events.  Undoing batch N writes a new batch (kind
-"undo", target N) holding the inverse events; redoing it writes a batch (kind
-"redo") holding the original events again.  Each annotator has their own
-undo and redo stacks, replayed from their events: a new change clears redo.
-Functions take the Project as `self` and are bound as its methods.
+Every change is a batch of events.  Undoing batch N writes a new batch (kind "undo", target N)
+holding the inverse events; redoing it writes a batch (kind "redo") holding the original events
+again.  The stacks are rows of `undo_steps` owned by one session (one window, one annotator), so
+one window never undoes another's work, and pushing or popping a step costs the same however long
+the event log is.  A window started again by the same annotator on the same machine takes over the
+stacks of its predecessor once that program has ended (`resume`).
+
+Before undoing, every object the step touches must still be as the step left it; if another
+program or window has changed it since, the undo is refused with what changed, and that step
+leaves the stack so that the ones below it stay usable.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-from typing import TYPE_CHECKING
+import os
+import socket
+import uuid
 
-from annotator.core.model import AnnotatorError, Span
-from annotator.core.store import spans as span_ops
-from annotator.core.store import suggestions
+from annotator.core.model import AnnotatorError, Span, SpanError
 from annotator.core.store.clock import now
-
-if TYPE_CHECKING:
-    from annotator.core.store.project import Project
+from annotator.core.store.changes import Changes
+from annotator.core.store.session import Session
+from annotator.core.store.spans import Spans, record
+from annotator.core.store.statuses import Statuses
+from annotator.core.store.suggestions import Suggestions
 
 INVERSE = {"add_span": "delete_span", "delete_span": "add_span", "update_span": "update_span",
            "set_status": "set_status", "add_relation": "delete_relation", "delete_relation": "add_relation",
            "add_rejection": "delete_rejection", "delete_rejection": "add_rejection"}
+MAX_STEPS = 1000  # per stack: the oldest step goes when one more is pushed
+COMPARED = ("start", "end", "label", "attrs", "origin")
 
 
-def _stacks(self: "Project") -> tuple[list[int], list[int]]:
-    if self._stacks is None:
-        undo: list[int] = []
-        redo: list[int] = []
-        batches: dict[int, tuple[str, int | None, bool]] = {}
-        for batch, kind, target, action in self.db.execute(
-                "SELECT batch, kind, target, action FROM events WHERE annotator = ? ORDER BY id", [self.annotator]):
-            k, t, ok = batches.get(batch, (kind, target, True))
-            batches[batch] = (k, t, ok and action in INVERSE)
-        for batch, (kind, target, undoable) in batches.items():
-            if kind == "do" and undoable:
-                undo.append(batch)
-                redo.clear()
-            elif kind == "undo" and undo and undo[-1] == target:
-                redo.append(undo.pop())
-            elif kind == "redo" and redo and redo[-1] == target:
-                redo.pop()
-                undo.append(batch)
-        self._stacks = (undo, redo)
-    return self._stacks
+class Conflict(AnnotatorError):
+    """What an undo or redo would touch was changed since by someone else."""
 
 
-def can_undo(self: "Project") -> bool:
-    return bool(_stacks(self)[0])
+class History:
+    def __init__(self, session: Session, spans: Spans, statuses: Statuses, suggestions: Suggestions):
+        self.session, self.spans, self.statuses, self.suggestions = session, spans, statuses, suggestions
+        self.owner = f"{session.annotator}@{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._registered = False
+        self._resumed = False
+        session.before_commit.append(self._after_change)
+
+    # the stacks ------------------------------------------------------------------------------
+
+    def _top(self, stack: str) -> tuple[int, int] | None:
+        if not self._resumed:
+            self._resumed = True
+            self.resume()
+        return self.session.db.execute("SELECT id, batch FROM undo_steps WHERE owner = ? AND stack = ?"
+                                       " ORDER BY id DESC LIMIT 1", [self.owner, stack]).fetchone()
+
+    def can_undo(self) -> bool:
+        return self._top("undo") is not None
+
+    def can_redo(self) -> bool:
+        return self._top("redo") is not None
+
+    def _push(self, stack: str, batch: int) -> None:
+        db = self.session.db
+        if not self._registered:
+            db.execute("INSERT OR IGNORE INTO sessions(owner, annotator, host, pid, started_at) VALUES (?, ?, ?, ?, ?)",
+                       [self.owner, self.session.annotator, socket.gethostname(), os.getpid(), now()])
+            self._registered = True
+        db.execute("INSERT INTO undo_steps(owner, stack, batch) VALUES (?, ?, ?)", [self.owner, stack, batch])
+        db.execute("DELETE FROM undo_steps WHERE id IN (SELECT id FROM undo_steps WHERE owner = ? AND stack = ?"
+                   " ORDER BY id DESC LIMIT -1 OFFSET ?)", [self.owner, stack, MAX_STEPS])
+
+    def _after_change(self, batch: int, kind: str, actions: list[str], changes: Changes) -> None:
+        """Inside every write, before it commits: a user's change goes on the undo stack."""
+        if kind == "do" and actions and all(a in INVERSE for a in actions):
+            self.session.db.execute("DELETE FROM undo_steps WHERE owner = ? AND stack = 'redo'", [self.owner])
+            self._push("undo", batch)
+            changes.undo = True
+
+    def resume(self) -> None:
+        """Take over the stacks of this annotator's last session on this machine, once that one has ended
+        (closed, or its program gone); asked the first time undo or redo is."""
+        db, host = self.session.db, socket.gethostname()
+        if self.session.read_only:
+            return
+        for owner, pid, ended in db.execute(
+                "SELECT owner, pid, ended_at FROM sessions WHERE annotator = ? AND host = ? AND owner != ?"
+                " ORDER BY started_at DESC, rowid DESC LIMIT 20", [self.session.annotator, host, self.owner]).fetchall():
+            if ended is None and _alive(pid):
+                continue
+            with self.session.write():
+                db.execute("UPDATE undo_steps SET owner = ? WHERE owner = ?", [self.owner, owner])
+                db.execute("DELETE FROM sessions WHERE owner = ?", [owner])
+            return
+
+    def end(self) -> None:
+        """This session is over: a later one may take over its stacks."""
+        if self._registered:
+            with self.session.write():
+                self.session.db.execute("UPDATE sessions SET ended_at = ? WHERE owner = ?", [now(), self.owner])
+
+    # undo and redo ------------------------------------------------------------------------------
+
+    def _events(self, batch: int) -> list[tuple[str, dict | None, dict | None]]:
+        return [(action, before and json.loads(before), after and json.loads(after)) for action, before, after in
+                self.session.db.execute("SELECT action, before, after FROM events WHERE batch = ? ORDER BY id",
+                                        [batch])]
+
+    def undo(self) -> list[int]:
+        """Undo this session's last change; returns the documents it touched ([] if nothing to undo)."""
+        top = self._top("undo")
+        if top is None:
+            return []
+        inverse = [(INVERSE[action], after, before) for action, before, after in reversed(self._events(top[1]))]
+        return self._replay(inverse, "undo", top, "redo")
+
+    def redo(self) -> list[int]:
+        """Redo the last undone change; returns the documents it touched ([] if nothing to redo)."""
+        top = self._top("redo")
+        if top is None:
+            return []
+        return self._replay(self._events(top[1]), "redo", top, "undo")
+
+    def _replay(self, events, kind: str, top: tuple[int, int], then: str) -> list[int]:
+        touched: list[int] = []
+        try:
+            with self.session.write(kind, top[1]) as changes:
+                for action, before, after in events:
+                    doc_id = self._apply(action, before, after)
+                    if doc_id not in touched:
+                        touched.append(doc_id)
+                self.session.db.execute("DELETE FROM undo_steps WHERE id = ?", [top[0]])
+                # a redo step replays the batch undone; an undo step inverts the batch the redo wrote
+                self._push(then, top[1] if kind == "undo" else self.session.batch)
+                changes.undo = True
+        except (Conflict, SpanError) as exc:
+            with self.session.write(kind, top[1]) as changes:  # nothing was undone; the step goes
+                self.session.db.execute("DELETE FROM undo_steps WHERE id = ?", [top[0]])
+                changes.undo = True
+            raise Conflict(f"cannot {kind}: {exc}; that step was taken off the {kind} list") from None
+        return touched
+
+    def _current(self, expected: dict) -> Span:
+        """The span an event is about, as it is now; a Conflict unless it is as `expected`."""
+        try:
+            current = self.spans.get(expected["id"])
+        except SpanError:
+            raise Conflict(f"{expected['label']} {expected['text']!r} ({expected['start']}-{expected['end']}) "
+                           "was deleted since by another window or program") from None
+        now_, then_ = record(current), expected
+        if any(now_[k] != then_[k] for k in COMPARED):
+            raise Conflict(f"{expected['label']} {expected['text']!r} ({expected['start']}-{expected['end']}) was "
+                           f"changed since by another window or program (it is now {current.label} "
+                           f"{current.text!r}, {current.origin})")
+        return current
+
+    def _apply(self, action: str, before: dict | None, after: dict | None) -> int:
+        """Make the change one event describes, after checking that what it expects is there; log it;
+        return its document."""
+        log = self.session.log
+        if action == "add_span":
+            span = Span(after["start"], after["end"], after["label"], after["text"], after["attrs"],
+                        after["annotator"], after["origin"], source=after.get("source", ""),
+                        confidence=after.get("confidence"))
+            if self.session.db.execute("SELECT 1 FROM spans WHERE id = ?", [after["id"]]).fetchone():
+                raise Conflict(f"span {after['id']} exists again")
+            new = self.spans.insert(after["document_id"], span, span_id=after["id"])
+            for rel in after.get("relations", []):
+                self.spans.insert_relation(rel["source_id"], rel["target_id"], rel["type"], relation_id=rel["id"])
+            log("add_span", document_id=new.document_id, span_id=new.id, after=after)
+            return new.document_id
+        if action == "delete_span":
+            current = self._current(before)
+            gone = self.spans.relations(current.document_id, span_id=current.id)
+            self.spans.remove(current)
+            log("delete_span", document_id=current.document_id, span_id=current.id,
+                before={**record(current), "relations": [r.__dict__ for r in gone]})
+            return current.document_id
+        if action == "update_span":
+            current = self._current(before)
+            target = Span(after["start"], after["end"], after["label"], after["text"], after["attrs"],
+                          after["annotator"], after["origin"])
+            new = self.spans.write(current, target, annotator=after["annotator"])
+            log("update_span", document_id=current.document_id, span_id=current.id, before=record(current),
+                after=record(new))
+            return current.document_id
+        if action == "set_status":
+            status, _ = self.statuses.get(after["document_id"])
+            if status != before["status"]:
+                raise Conflict(f"the report's status was changed since to {status} by another window or program")
+            self.statuses.write(before, after)
+            return after["document_id"]
+        if action == "add_relation":
+            rel = self.spans.insert_relation(after["source_id"], after["target_id"], after["type"],
+                                             relation_id=after["id"])
+            doc_id = self.spans.get(rel.source_id).document_id
+            log("add_relation", document_id=doc_id, relation_id=rel.id, after=after)
+            return doc_id
+        if action == "delete_relation":
+            doc_id = self.spans.get(before["source_id"]).document_id
+            if self.session.db.execute("DELETE FROM relations WHERE id = ?", [before["id"]]).rowcount != 1:
+                raise Conflict(f"relation {before['id']} was deleted since by another window or program")
+            self.session.changes.relations.add(doc_id)
+            log("delete_relation", document_id=doc_id, relation_id=before["id"], before=before)
+            return doc_id
+        if action == "add_rejection":
+            self.suggestions.write_rejection({k: after[k] for k in ("document_id", "start", "end", "label", "text")})
+            return after["document_id"]
+        if action == "delete_rejection":
+            self.suggestions.delete_rejection(before)
+            return before["document_id"]
+        raise AnnotatorError(f"{action} cannot be undone")
 
 
-def can_redo(self: "Project") -> bool:
-    return bool(_stacks(self)[1])
-
-
-def _events(self: "Project", batch: int) -> list[tuple[str, dict | None, dict | None]]:
-    return [(action, before and json.loads(before), after and json.loads(after)) for action, before, after in
-            self.db.execute("SELECT action, before, after FROM events WHERE batch = ? ORDER BY id", [batch])]
-
-
-def undo(self: "Project") -> list[int]:
-    """Undo this annotator's last change; returns the documents it touched ([] if nothing to undo)."""
-    undo_stack, _ = _stacks(self)
-    if not undo_stack:
-        return []
-    target = undo_stack[-1]
-    inverse = [(INVERSE[action], after, before) for action, before, after in reversed(_events(self, target))]
-    return _replay(self, inverse, "undo", target)
-
-
-def redo(self: "Project") -> list[int]:
-    """Redo the last undone change; returns the documents it touched ([] if nothing to redo)."""
-    _, redo_stack = _stacks(self)
-    if not redo_stack:
-        return []
-    target = redo_stack[-1]
-    return _replay(self, _events(self, target), "redo", target)
-
-
-def _replay(self: "Project", events, kind: str, target: int) -> list[int]:
-    touched: list[int] = []
+def _alive(pid: int) -> bool:
     try:
-        with self.change(kind, target):
-            for action, before, after in events:
-                doc_id = _apply(self, action, before, after)
-                if doc_id not in touched:
-                    touched.append(doc_id)
-    except AnnotatorError as exc:
-        raise AnnotatorError(f"cannot {kind}: {exc}") from None
-    return touched
-
-
-def _apply(self: "Project", action: str, before: dict | None, after: dict | None) -> int:
-    """Make the change one event describes, and log it; returns its document."""
-    if action == "add_span":
-        span = Span(after["start"], after["end"], after["label"], after["text"], after["attrs"],
-                    after["annotator"], after["origin"], source=after.get("source", ""),
-                    confidence=after.get("confidence"))
-        new = span_ops.insert_span(self, after["document_id"], span, span_id=after["id"])
-        for rel in after.get("relations", []):
-            span_ops.insert_relation(self, rel["source_id"], rel["target_id"], rel["type"], relation_id=rel["id"])
-        self._log("add_span", document_id=new.document_id, span_id=new.id, after=after)
-        return new.document_id
-    if action == "delete_span":
-        current = span_ops.span(self, before["id"])
-        gone = span_ops.relations(self, current.document_id, span_id=current.id)
-        self.db.execute("DELETE FROM spans WHERE id = ?", [current.id])
-        self._log("delete_span", document_id=current.document_id, span_id=current.id,
-                  before={**span_ops.record(current), "relations": [asdict(r) for r in gone]})
-        return current.document_id
-    if action == "update_span":
-        current = span_ops.span(self, before["id"])
-        layer, text, s_start, s_end = span_ops.check_span(
-            self, current.document_id, after["start"], after["end"], after["label"], after["attrs"], after["origin"],
-            ignore_id=current.id)
-        self.db.execute("UPDATE spans SET start = ?, end = ?, label = ?, layer = ?, text = ?, sentence_start = ?,"
-                        " sentence_end = ?, attrs = ?, origin = ?, annotator = ?, updated_at = ? WHERE id = ?",
-                        [after["start"], after["end"], after["label"], layer, text, s_start, s_end,
-                         json.dumps(after["attrs"], ensure_ascii=False), after["origin"], after["annotator"],
-                         now(), current.id])
-        self._log("update_span", document_id=current.document_id, span_id=current.id,
-                  before=span_ops.record(current), after=span_ops.record(span_ops.span(self, current.id)))
-        return current.document_id
-    if action == "set_status":
-        self.write_status(before, after)
-        return after["document_id"]
-    if action == "add_relation":
-        rel = span_ops.insert_relation(self, after["source_id"], after["target_id"], after["type"],
-                                       relation_id=after["id"])
-        doc_id = span_ops.span(self, rel.source_id).document_id
-        self._log("add_relation", document_id=doc_id, relation_id=rel.id, after=after)
-        return doc_id
-    if action == "delete_relation":
-        doc_id = span_ops.span(self, before["source_id"]).document_id
-        if self.db.execute("DELETE FROM relations WHERE id = ?", [before["id"]]).rowcount != 1:
-            raise AnnotatorError(f"relation {before['id']} is gone")
-        self._log("delete_relation", document_id=doc_id, relation_id=before["id"], before=before)
-        return doc_id
-    if action == "add_rejection":
-        suggestions.write_rejection(self, {k: after[k] for k in ("document_id", "start", "end", "label", "text")})
-        return after["document_id"]
-    if action == "delete_rejection":
-        suggestions.delete_rejection(self, before)
-        return before["document_id"]
-    raise AnnotatorError(f"{action} cannot be undone")
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is someone else's
+        return True
+    return True

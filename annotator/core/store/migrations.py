@@ -7,6 +7,7 @@ step that has shipped: add the next one.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -206,7 +207,7 @@ def m002_lexicon(db: Database) -> None:
         if column not in spans:
             db.execute(f"ALTER TABLE spans ADD COLUMN {column} {definition}")
     if "sentence_start" not in spans:
-        from annotator.core.metric_frames import sentence  # the bounds every later write stores
+        from annotator.core.sentences import clause_bounds as sentence  # the bounds every later write stores
         for span_id, text, start, end in db.execute(
                 "SELECT s.id, d.text, s.start, s.end FROM spans s JOIN documents d ON d.id = s.document_id").fetchall():
             db.execute("UPDATE spans SET sentence_start = ?, sentence_end = ? WHERE id = ?",
@@ -226,3 +227,30 @@ def m002_lexicon(db: Database) -> None:
         UNIQUE (label, kind, value)
     );
     """)
+
+
+@migrations()
+def m003_sessions(db: Database) -> None:
+    """Undo stacks per window session (flat in the length of the history), an index that finds the
+    one span a new span could overlap in one step, and the project's identity."""
+    _run(db, """
+    -- Which program (window) owns which undo and redo steps; a new window of the same annotator on
+    -- the same machine takes them over once the old one has ended.
+    CREATE TABLE sessions (
+        owner TEXT PRIMARY KEY,
+        annotator TEXT NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT
+    );
+    CREATE TABLE undo_steps (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        owner TEXT NOT NULL,
+        stack TEXT NOT NULL CHECK (stack IN ('undo', 'redo')),
+        batch INTEGER NOT NULL
+    );
+    CREATE INDEX undo_steps_owner ON undo_steps(owner, stack, id);
+    CREATE INDEX spans_kind ON spans(document_id, layer, origin = 'suggested', start);
+    """)
+    db.execute("INSERT OR IGNORE INTO settings(key, value) VALUES ('project_id', ?)", [f'"{uuid.uuid4().hex}"'])

@@ -1,41 +1,39 @@
 """A project: one SQLite file holding reports, the label schema, spans and the event log.
 
-One `Project` is the one writer of its file.  Every public method that changes
-something is one transaction, committed before it returns, and appends to the
-event log what changed (before/after), so undo and audit need nothing else.
+`Project` is built from parts (documents, spans, suggestions, lexicon, history, …) that each
+depend on the one `Session` and on the parts they use, never on each other's private state.
+Every public method that changes something is one transaction, committed before it returns,
+that appends what changed to the event log and leaves a `Changes` (`project.last_changes`, or
+`with project.track() as changes:` around several calls).  Several programs may open one file:
+writes take the lock up front, and `poll()` says what the others wrote.
 """
 from __future__ import annotations
 
 import getpass
-import hashlib
-import json
 import os
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
+
+from annotator import __version__
+from annotator.core.model import AnnotatorError, Schema
+from annotator.core.schema import default_schema
+from annotator.core.store import opening
+from annotator.core.store.changes import Changes
+from annotator.core.store.clock import now
+from annotator.core.store.documents import Documents, DuplicateDocument, sha256  # noqa: F401 (re-exported)
+from annotator.core.store.history import History
+from annotator.core.store.lexicon import Lexicon
+from annotator.core.store.migrations import migrations
+from annotator.core.store.queries import Queries
+from annotator.core.store.schemas import Schemas
+from annotator.core.store.session import BUSY_SECONDS, Session
+from annotator.core.store.spans import Spans
+from annotator.core.store.statuses import UNFINISHED, Statuses  # noqa: F401 (re-exported)
+from annotator.core.store.suggestions import Suggestions
+from annotator.core.store.texts import Texts
 
 from sqlite_utils import Database
-
-from annotator.core.model import STATUSES, AnnotatorError, Document, Label, Relation, Schema
-from annotator.core.schema import default_schema, parse_schema, schema_to_dict
-from annotator.core.store import history, lexicon as lexicon_ops, suggestions
-from annotator.core.store import spans as span_ops
-from annotator.core.store.clock import now
-from annotator.core.store.migrations import migrations
-
-# colours for labels added on import (distinct from the default schema's, readable on white)
-EXTRA_COLOURS = ("#8C564B", "#17BECF", "#BCBD22", "#7F7F7F", "#E377C2", "#1F77B4", "#FF7F0E", "#2CA02C")
-
-
-class DuplicateDocument(AnnotatorError):
-    def __init__(self, existing_id: int, title: str):
-        super().__init__(f"already in the project as document {existing_id} ({title})")
-        self.existing_id = existing_id
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def default_annotator() -> str:
@@ -48,44 +46,82 @@ def default_annotator() -> str:
 class Project:
     """Open with `Project.open(path)`; use as a context manager to close."""
 
-    def __init__(self, db: Database, path: Path | None, annotator: str):
-        self.db = db
+    def __init__(self, db: Database, path: Path | None, annotator: str, *, read_only: str = "",
+                 repairs: list[str] | None = None):
+        self.db = db  # for reading by sqlite-utils users and tests; the store's parts write through the session
         self.path = path
-        self.annotator = annotator
-        self._schema: Schema | None = None
-        self._texts: dict[int, str] = {}  # texts never change: cache them for offset checks
-        self._batch: tuple[int, str, int | None] | None = None  # the change being written
-        self._stacks: tuple[list[int], list[int]] | None = None  # undo and redo batches, see history.py
+        self.repairs = repairs or []  # what opening put right, for the user
+        project_id = "" if path is None else _setting(db, "project_id")
+        self.session = Session(db, path, annotator, read_only=read_only, project_id=project_id)
+        self.texts = Texts(self.session)
+        self.schemas = Schemas(self.session)
+        self.statuses = Statuses(self.session)
+        self.spans_ = Spans(self.session, self.texts, self.schemas, self.statuses)
+        self.documents = Documents(self.session, self.texts, self.spans_)
+        self.lexicon = Lexicon(self.session, self.schemas)
+        self.suggestions = Suggestions(self.session, self.texts, self.schemas, self.spans_, self.lexicon)
+        self.history = History(self.session, self.spans_, self.statuses, self.suggestions)
+        self.queries = Queries(self.session, self.texts)
 
     @classmethod
     def open(cls, path: str | Path | None, *, annotator: str | None = None,
              schema: Schema | None = None) -> "Project":
         """Open (creating and migrating as needed) the project at `path`; None = in memory."""
+        annotator = annotator or default_annotator()
         if path is None:
             db = Database(memory=True, execute_plugins=False)
-        else:
-            path = Path(path)
-            if path.exists() and not _is_sqlite(path):
-                raise AnnotatorError(f"{path} is not a project file (not an SQLite database)")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            db = Database(path, execute_plugins=False)  # no entry-point scan: it cost 0.2 s a start
-        # WAL: readers never block the writer; NORMAL sync is durable against a
-        # killed process (only power loss can drop the last commits).
+            migrations.apply(db)
+            project = cls(db, None, annotator)
+            project._initialise(schema)
+            return project
+        path = Path(path)
+        read_only = ""
+        if path.exists():
+            exists, read_only = opening.inspect(path)
+        elif not os.access(_existing_parent(path), os.W_OK):
+            raise AnnotatorError(f"cannot create a project at {path}: the folder is read-only")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = opening.connect(path, read_only)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA busy_timeout = 5000")
-        if path is not None:
+        repairs: list[str] = []
+        if read_only:
+            if migrations.pending(db):
+                db.close()
+                raise AnnotatorError(f"{path} was made by an older version and needs an upgrade, which a read-only "
+                                     f"file cannot get ({read_only}): copy it somewhere you can write")
+        else:
+            # WAL: readers never block the writer; NORMAL sync is durable against a killed process.
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
-        migrations.apply(db)
-        project = cls(db, path, annotator or default_annotator())
-        with db.atomic():
-            if not db.execute("SELECT 1 FROM labels LIMIT 1").fetchone():
-                project._write_schema(schema or default_schema())
-                project._set("created_at", now())
-            project._ensure_annotator(project.annotator)
+            db.conn.execute("BEGIN IMMEDIATE")  # two programs opening a new file: one migrates it
+            try:
+                migrations.apply(db)
+                repairs = opening.repair_objects(db)
+                if _setting(db, "written_by") != __version__:
+                    db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('written_by', ?)",
+                               [f'"{__version__}"'])
+                db.conn.execute("COMMIT")
+            except BaseException:
+                db.conn.execute("ROLLBACK")
+                db.close()
+                raise
+        project = cls(db, path, annotator, read_only=read_only, repairs=repairs)
+        if not read_only:
+            project._initialise(schema)
         return project
 
+    def _initialise(self, schema: Schema | None) -> None:
+        if not self.db.execute("SELECT 1 FROM labels LIMIT 1").fetchone():
+            with self.session.write():
+                self.schemas.write(schema or default_schema())
+                self.session.set("created_at", now())
+
     def close(self) -> None:
+        try:
+            self.history.end()
+        except AnnotatorError:  # the file went away or is busy: its stacks stay with this session
+            pass
         self.db.close()
 
     def __enter__(self) -> "Project":
@@ -94,274 +130,165 @@ class Project:
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
-    # settings and schema -------------------------------------------------
+    # who and what ----------------------------------------------------------------------------
 
-    def _set(self, key: str, value: Any) -> None:
-        self.db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
-                        [key, json.dumps(value, ensure_ascii=False)])
+    @property
+    def annotator(self) -> str:
+        return self.session.annotator
+
+    @property
+    def read_only(self) -> str:
+        """Why the project is open read-only ("" when it is not)."""
+        return self.session.read_only
+
+    @property
+    def last_changes(self) -> Changes:
+        """What the last write changed."""
+        return self.session.last_changes
+
+    def change(self):
+        """One user action made of several calls: one transaction, one step to undo."""
+        return self.session.write()
+
+    @contextmanager
+    def track(self) -> Iterator[Changes]:
+        """Collect what the writes inside the block change (several transactions at once)."""
+        collected = Changes()
+        self.session.before_commit.append(lambda _b, _k, _a, changes: collected.merge(changes))
+        hook = self.session.before_commit[-1]
+        try:
+            yield collected
+        finally:
+            self.session.before_commit.remove(hook)
+
+    def poll(self) -> Changes | None:
+        """What other programs and windows wrote since the last poll (None: nothing)."""
+        changes = self.session.poll()
+        if changes is not None and changes.schema:
+            self.schemas.forget()
+        return changes
 
     def setting(self, key: str, default: Any = None) -> Any:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return json.loads(row[0]) if row else default
+        return self.session.setting(key, default)
+
+    # the parts, under the names the CLI, the window and the tests use --------------------------
 
     @property
     def schema(self) -> Schema:
-        if self._schema is None:
-            labels = [
-                {"key": r[0], "name_zh": r[1], "name_en": r[2], "layer": r[3], "color": r[4], "shortcut": r[5],
-                 "guideline": r[6], "attributes": json.loads(r[7])}
-                for r in self.db.execute("SELECT key, name_zh, name_en, layer, color, shortcut, guideline, "
-                                         "attributes FROM labels ORDER BY position")
-            ]
-            indicators = [{"key": k, "name_en": n} for k, n in
-                          self.db.execute("SELECT key, name_en FROM indicators ORDER BY position")]
-            self._schema = parse_schema({"name": self.setting("schema_name", ""), "labels": labels,
-                                         "indicators": indicators}, "project")
-        return self._schema
+        return self.schemas.current
 
     def set_schema(self, schema: Schema) -> None:
-        """Replace the project's schema; refused if spans would lose their label or layer."""
-        problems = []
-        for label, layer, count in self.db.execute(
-                "SELECT label, layer, count(*) FROM spans GROUP BY label, layer"):
-            new = schema.label(label)
-            if new is None:
-                problems.append(f"label {label} is used by {count} spans; keep it or relabel those spans first")
-            elif new.layer != layer:
-                problems.append(f"label {label} would move from the {layer} layer to {new.layer}, "
-                                f"but {count} spans use it")
-        if problems:
-            raise AnnotatorError("cannot change the schema: " + "; ".join(problems))
-        with self.change():
-            before = schema_to_dict(self.schema)
-            self._write_schema(schema)
-            self._log("set_schema", before=before, after=schema_to_dict(schema))
+        self.schemas.set(schema)
 
     def add_labels(self, keys: list[str]) -> list[str]:
-        """Add entity labels (for data labelled elsewhere), each with a free shortcut and colour; returns
-        the keys added."""
-        have = {label.key for label in self.schema.labels}
-        used_keys = {label.shortcut for label in self.schema.labels}
-        used_colours = {label.color for label in self.schema.labels}
-        shortcuts = (s for s in [*"7890", *(f"F{i}" for i in range(1, 13)), *(f"Ctrl+Alt+{i}" for i in range(1, 10))]
-                     if s not in used_keys)
-        colours = (c for c in EXTRA_COLOURS if c not in used_colours)
-        new = []
-        for key in dict.fromkeys(k for k in keys if k not in have):
-            shortcut = next(shortcuts, None)
-            if shortcut is None:
-                raise AnnotatorError(f"no free shortcut left for label {key!r}; edit the schema (annotator schema load)")
-            new.append(Label(key, key, key, "entity", next(colours, "#777777"), shortcut))
-        if new:
-            self.set_schema(replace(self.schema, labels=self.schema.labels + tuple(new)))
-        return [label.key for label in new]
-
-    def _write_schema(self, schema: Schema) -> None:
-        data = schema_to_dict(schema)
-        self.db.execute("PRAGMA defer_foreign_keys = ON")  # labels are replaced inside one transaction
-        self.db.execute("DELETE FROM labels")
-        self.db.execute("DELETE FROM indicators")
-        for position, label in enumerate(data["labels"]):
-            self.db.execute(
-                "INSERT INTO labels(key, name_zh, name_en, layer, color, shortcut, guideline, attributes, position)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [label["key"], label["name_zh"], label["name_en"], label["layer"], label["color"],
-                 label["shortcut"], label.get("guideline", ""),
-                 json.dumps(label.get("attributes", []), ensure_ascii=False), position])
-        for position, ind in enumerate(data.get("indicators", [])):
-            self.db.execute("INSERT INTO indicators(key, name_en, position) VALUES (?, ?, ?)",
-                            [ind["key"], ind.get("name_en", ""), position])
-        self._set("schema_name", schema.name)
-        self._schema = None
-
-    # annotators and the event log ---------------------------------------
-
-    def _ensure_annotator(self, name: str) -> None:
-        if name:
-            self.db.execute("INSERT OR IGNORE INTO annotators(name, created_at) VALUES (?, ?)", [name, now()])
-
-    @contextmanager
-    def change(self, kind: str = "do", target: int | None = None) -> Iterator[int]:
-        """One user action: one transaction and one batch in the event log.
-
-        Nested calls join the outer change, so "label all occurrences" is one
-        action to undo.  Yields the batch number."""
-        if self._batch is not None:
-            yield self._batch[0]
-            return
-        with self.db.atomic():
-            number = self.db.execute("SELECT coalesce(max(batch), 0) + 1 FROM events").fetchone()[0]
-            self._batch = (number, kind, target)
-            try:
-                yield number
-            finally:
-                self._batch = None
-        self._stacks = None  # recomputed from the log when next asked for
-
-    def _log(self, action: str, *, document_id: int | None = None, span_id: int | None = None,
-             relation_id: int | None = None, before: Any = None, after: Any = None) -> None:
-        assert self._batch is not None, "changes are logged inside Project.change()"
-        batch, kind, target = self._batch
-        self.db.execute(
-            "INSERT INTO events(at, annotator, batch, kind, target, action, document_id, span_id, relation_id,"
-            " before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [now(), self.annotator, batch, kind, target, action, document_id, span_id, relation_id,
-             None if before is None else json.dumps(before, ensure_ascii=False),
-             None if after is None else json.dumps(after, ensure_ascii=False)])
-
-    def events(self, document_id: int | None = None) -> list[dict]:
-        where, args = ("WHERE document_id = ?", [document_id]) if document_id is not None else ("", [])
-        rows = self.db.execute(f"SELECT id, at, annotator, batch, kind, target, action, document_id, span_id,"
-                               f" relation_id, before, after FROM events {where} ORDER BY id", args)
-        keys = ("id", "at", "annotator", "batch", "kind", "target", "action", "document_id", "span_id",
-                "relation_id", "before", "after")
-        return [{**dict(zip(keys, r)), "before": r[10] and json.loads(r[10]), "after": r[11] and json.loads(r[11])}
-                for r in rows]
-
-    # documents -----------------------------------------------------------
+        return self.schemas.add_labels(keys)
 
     def find_duplicate(self, text: str, source_sha256: str = "") -> tuple[int, str] | None:
-        row = self.db.execute("SELECT id, title FROM documents WHERE text_sha256 = ?", [sha256(text)]).fetchone()
-        if row is None and source_sha256:
-            row = self.db.execute("SELECT id, title FROM documents WHERE source_sha256 = ?",
-                                  [source_sha256]).fetchone()
-        return tuple(row) if row else None
+        return self.documents.find_duplicate(text, source_sha256)
 
-    def add_document(self, doc: Document, spans: Iterable = (), relations: Iterable[Relation] = ()) -> int:
-        """Insert a document with its spans and relations, all or nothing.
-
-        A document id, span ids and relation ids given (a native export) are
-        kept when free in this project, so export → import → export is identical.
-        """
-        if not doc.text.strip():
-            raise AnnotatorError("the text is empty")  # the same rule as every import
-        duplicate = self.find_duplicate(doc.text, doc.source_sha256)
-        if duplicate:
-            raise DuplicateDocument(*duplicate)
-        if doc.status not in STATUSES:
-            raise AnnotatorError(f"unknown status {doc.status!r}")
-        stamp = now()
-        with self.change():
-            doc_id = doc.id if doc.id is not None and not self._taken("documents", doc.id) else None
-            cursor = self.db.execute(
-                "INSERT INTO documents(id, title, source, published, file_name, text, text_sha256, source_sha256,"
-                " status, skip_reason, meta, imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [doc_id, doc.title, doc.source, doc.published, doc.file_name, doc.text, sha256(doc.text),
-                 doc.source_sha256, doc.status, str(doc.meta.get("skip_reason", "")),
-                 json.dumps({k: v for k, v in doc.meta.items() if k != "skip_reason"}, ensure_ascii=False),
-                 stamp, stamp])
-            doc_id = cursor.lastrowid
-            self._texts[doc_id] = doc.text
-            id_map, count = {}, 0
-            for span in spans:
-                keep = span.id if span.id is not None and not self._taken("spans", span.id) else None
-                new = span_ops.insert_span(self, doc_id, span, span_id=keep)
-                count += 1
-                if span.id is not None:
-                    id_map[span.id] = new.id
-            for rel in relations:
-                keep = rel.id if rel.id is not None and not self._taken("relations", rel.id) else None
-                span_ops.insert_relation(self, id_map[rel.source_id], id_map[rel.target_id], rel.type,
-                                         relation_id=keep)
-            self._log("import_document", document_id=doc_id,
-                      after={"title": doc.title, "file": doc.file_name, "spans": count})
-        return doc_id
-
-    def _taken(self, table: str, row_id: int) -> bool:
-        return self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
+    def add_document(self, doc, spans=(), relations=()) -> int:
+        return self.documents.add(doc, spans, relations)
 
     def text(self, doc_id: int) -> str:
-        if doc_id not in self._texts:
-            row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-            if row is None:
-                raise AnnotatorError(f"no document {doc_id} in this project")
-            self._texts[doc_id] = row[0]
-        return self._texts[doc_id]
+        return self.texts(doc_id)
 
-    def document(self, doc_id: int) -> Document:
-        row = self.db.execute(
-            "SELECT id, title, source, published, file_name, text, source_sha256, status, skip_reason, meta"
-            " FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if row is None:
-            raise AnnotatorError(f"no document {doc_id} in this project")
-        meta = json.loads(row[9])
-        if row[8]:
-            meta["skip_reason"] = row[8]
-        return Document(id=row[0], title=row[1], source=row[2], published=row[3], file_name=row[4], text=row[5],
-                        source_sha256=row[6], status=row[7], meta=meta)
+    def document(self, doc_id: int):
+        return self.documents.get(doc_id)
 
     def document_ids(self, status: str | None = None) -> list[int]:
-        if status is None:
-            return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
-        return [r[0] for r in self.db.execute("SELECT id FROM documents WHERE status = ? ORDER BY id", [status])]
+        return self.documents.ids(status)
 
-    def progress(self) -> list[dict]:
-        """One row per document for lists: id, title, status, span counts."""
-        return list(self.db.query("SELECT * FROM document_progress ORDER BY document_id"))
+    def progress(self, doc_ids=None) -> list[dict]:
+        return self.documents.progress(doc_ids)
 
     def set_status(self, doc_id: int, status: str, reason: str = "") -> None:
-        if status not in STATUSES:
-            raise AnnotatorError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-        before = self.db.execute("SELECT status, skip_reason FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if before is None:
-            raise AnnotatorError(f"no document {doc_id} in this project")
-        reason = reason if status == "skipped" else ""
-        with self.change():
-            self.write_status({"document_id": doc_id, "status": before[0], "reason": before[1]},
-                              {"document_id": doc_id, "status": status, "reason": reason})
+        self.statuses.set(doc_id, status, reason)
 
-    def write_status(self, before: dict, after: dict) -> None:
-        """Set a document's status as `after` says and log it (undo and redo replay this too)."""
-        self.db.execute("UPDATE documents SET status = ?, skip_reason = ?, updated_at = ? WHERE id = ?",
-                        [after["status"], after["reason"], now(), after["document_id"]])
-        self._log("set_status", document_id=after["document_id"], before=before, after=after)
+    def next_unfinished(self, after: int | None = None) -> int | None:
+        return self.statuses.next_unfinished(after)
 
-    # spans and relations (rules live in store/spans.py) -------------------
+    def spans(self, doc_id: int, *, origin: str | None = None):
+        return self.spans_.of(doc_id, origin=origin)
 
-    spans = span_ops.spans
-    span = span_ops.span
-    add_span = span_ops.add_span
-    update_span = span_ops.update_span
-    delete_span = span_ops.delete_span
-    relations = span_ops.relations
-    add_relation = span_ops.add_relation
-    delete_relation = span_ops.delete_relation
-    label_occurrences = span_ops.label_occurrences
-    confirm_span = span_ops.confirm_span
+    def span(self, span_id: int):
+        return self.spans_.get(span_id)
 
-    # suggestions (suggestions.py) --------------------------------------------
+    def add_span(self, doc_id: int, start: int, end: int, label: str, *, attrs: dict | None = None,
+                 origin: str = "manual"):
+        return self.spans_.add(doc_id, start, end, label, attrs=attrs, origin=origin)
 
-    suggest = suggestions.suggest
-    # the team's word lists and patterns (lexicon.py)
-    add_lexicon_file = lexicon_ops.add_file
-    add_lexicon = lexicon_ops.add_entries
-    lexicon_entries = lexicon_ops.entries
-    remove_lexicon = lexicon_ops.remove_entries
-    accept = suggestions.accept
-    accept_all = suggestions.accept_all
-    reject = suggestions.reject
+    def update_span(self, span_id: int, **changes: Any):
+        return self.spans_.update(span_id, **changes)
 
-    # undo and redo (history.py) ---------------------------------------------
+    def delete_span(self, span_id: int) -> None:
+        self.spans_.delete(span_id)
 
-    undo = history.undo
-    redo = history.redo
-    can_undo = history.can_undo
-    can_redo = history.can_redo
+    def confirm_span(self, span_id: int, keys: list[str] | None = None):
+        return self.spans_.confirm(span_id, keys)
 
-    # summaries -------------------------------------------------------------
+    def relations(self, doc_id: int, *, span_id: int | None = None):
+        return self.spans_.relations(doc_id, span_id=span_id)
+
+    def add_relation(self, source_id: int, target_id: int, type_: str):
+        return self.spans_.add_relation(source_id, target_id, type_)
+
+    def delete_relation(self, relation_id: int) -> None:
+        self.spans_.delete_relation(relation_id)
+
+    def label_occurrences(self, doc_ids: list[int], needle: str, label: str):
+        return self.spans_.label_occurrences(doc_ids, needle, label)
+
+    def suggest(self, doc_ids: list[int] | None = None) -> int:
+        return self.suggestions.suggest(doc_ids)
+
+    def accept(self, span_id: int):
+        return self.suggestions.accept(span_id)
+
+    def accept_all(self, doc_id: int, *, label: str | None = None, min_confidence: float | None = None):
+        return self.suggestions.accept_all(doc_id, label=label, min_confidence=min_confidence)
+
+    def reject(self, span_id: int) -> None:
+        self.suggestions.reject(span_id)
+
+    def add_lexicon_file(self, path, label: str, kind: str = "name"):
+        return self.lexicon.add_file(path, label, kind)
+
+    def add_lexicon(self, label: str, lines: list[str], kind: str = "name", *, where: str = "entry"):
+        return self.lexicon.add(label, lines, kind, where=where)
+
+    def lexicon_entries(self) -> list[tuple[str, str, str]]:
+        return self.lexicon.entries()
+
+    def remove_lexicon(self, label: str, values: list[str] | None = None) -> int:
+        return self.lexicon.remove(label, values)
+
+    def undo(self) -> list[int]:
+        return self.history.undo()
+
+    def redo(self) -> list[int]:
+        return self.history.redo()
+
+    def can_undo(self) -> bool:
+        return self.history.can_undo()
+
+    def can_redo(self) -> bool:
+        return self.history.can_redo()
+
+    def events(self, document_id: int | None = None) -> list[dict]:
+        return self.queries.events(document_id)
 
     def stats(self) -> dict:
-        by_status = dict.fromkeys(STATUSES, 0)
-        by_status.update(dict(self.db.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall()))
-        by_label = {label.key: 0 for label in self.schema.labels}
-        by_label.update(dict(self.db.execute(
-            "SELECT label, count(*) FROM spans WHERE origin != 'suggested' GROUP BY label").fetchall()))
-        suggestions = self.db.execute("SELECT count(*) FROM spans WHERE origin = 'suggested'").fetchone()[0]
-        return {"documents": sum(by_status.values()), "by_status": by_status,
-                "spans": sum(by_label.values()), "by_label": by_label, "suggestions": suggestions}
+        return self.queries.stats(self.schemas.current)
 
 
-def _is_sqlite(path: Path) -> bool:
-    with open(path, "rb") as f:
-        head = f.read(16)
-    return head == b"SQLite format 3\x00" or head == b""
+def _setting(db: Database, key: str) -> Any:
+    import json
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def _existing_parent(path: Path) -> Path:
+    parent = path.parent
+    while not parent.exists():
+        parent = parent.parent
+    return parent

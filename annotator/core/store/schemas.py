@@ -1,0 +1,97 @@
+"""The project's label schema: read once, replaced as a whole, grown by labels from imported data."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from annotator.core.model import AnnotatorError, Label, Schema
+from annotator.core.schema import parse_schema, schema_to_dict
+from annotator.core.store.session import Session
+
+# colours for labels added on import (distinct from the default schema's, readable on white)
+EXTRA_COLOURS = ("#8C564B", "#17BECF", "#BCBD22", "#7F7F7F", "#E377C2", "#1F77B4", "#FF7F0E", "#2CA02C")
+
+
+class Schemas:
+    def __init__(self, session: Session):
+        self.session = session
+        self._schema: Schema | None = None
+        session.after_rollback.append(self.forget)
+
+    def forget(self) -> None:
+        """Read the schema again when next asked (it changed, here or in another program)."""
+        self._schema = None
+
+    @property
+    def current(self) -> Schema:
+        if self._schema is None:
+            db = self.session.db
+            labels = [
+                {"key": r[0], "name_zh": r[1], "name_en": r[2], "layer": r[3], "color": r[4], "shortcut": r[5],
+                 "guideline": r[6], "attributes": json.loads(r[7])}
+                for r in db.execute("SELECT key, name_zh, name_en, layer, color, shortcut, guideline, "
+                                    "attributes FROM labels ORDER BY position")
+            ]
+            indicators = [{"key": k, "name_en": n} for k, n in
+                          db.execute("SELECT key, name_en FROM indicators ORDER BY position")]
+            self._schema = parse_schema({"name": self.session.setting("schema_name", ""), "labels": labels,
+                                         "indicators": indicators}, "project")
+        return self._schema
+
+    def set(self, schema: Schema) -> None:
+        """Replace the project's schema; refused if spans would lose their label or layer."""
+        with self.session.write():
+            problems = []
+            for label, layer, count in self.session.db.execute(
+                    "SELECT label, layer, count(*) FROM spans GROUP BY label, layer"):
+                new = schema.label(label)
+                if new is None:
+                    problems.append(f"label {label} is used by {count} spans; keep it or relabel those spans first")
+                elif new.layer != layer:
+                    problems.append(f"label {label} would move from the {layer} layer to {new.layer}, "
+                                    f"but {count} spans use it")
+            if problems:
+                raise AnnotatorError("cannot change the schema: " + "; ".join(problems))
+            before = schema_to_dict(self.current)
+            self.write(schema)
+            self.session.log("set_schema", before=before, after=schema_to_dict(schema))
+
+    def add_labels(self, keys: list[str]) -> list[str]:
+        """Add entity labels (for data labelled elsewhere), each with a free shortcut and colour; returns
+        the keys added."""
+        schema = self.current
+        have = {label.key for label in schema.labels}
+        used_keys = {label.shortcut for label in schema.labels}
+        used_colours = {label.color for label in schema.labels}
+        shortcuts = (s for s in [*"7890", *(f"F{i}" for i in range(1, 13)), *(f"Ctrl+Alt+{i}" for i in range(1, 10))]
+                     if s not in used_keys)
+        colours = (c for c in EXTRA_COLOURS if c not in used_colours)
+        new = []
+        for key in dict.fromkeys(k for k in keys if k not in have):
+            shortcut = next(shortcuts, None)
+            if shortcut is None:
+                raise AnnotatorError(f"no free shortcut left for label {key!r}; edit the schema (annotator schema load)")
+            new.append(Label(key, key, key, "entity", next(colours, "#777777"), shortcut))
+        if new:
+            self.set(replace(schema, labels=schema.labels + tuple(new)))
+        return [label.key for label in new]
+
+    def write(self, schema: Schema) -> None:
+        """Inside a write: the labels and indicators tables hold `schema`."""
+        data, db = schema_to_dict(schema), self.session.db
+        db.execute("PRAGMA defer_foreign_keys = ON")  # labels are replaced inside one transaction
+        db.execute("DELETE FROM labels")
+        db.execute("DELETE FROM indicators")
+        for position, label in enumerate(data["labels"]):
+            db.execute(
+                "INSERT INTO labels(key, name_zh, name_en, layer, color, shortcut, guideline, attributes, position)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [label["key"], label["name_zh"], label["name_en"], label["layer"], label["color"],
+                 label["shortcut"], label.get("guideline", ""),
+                 json.dumps(label.get("attributes", []), ensure_ascii=False), position])
+        for position, ind in enumerate(data.get("indicators", [])):
+            db.execute("INSERT INTO indicators(key, name_en, position) VALUES (?, ?, ?)",
+                       [ind["key"], ind.get("name_en", ""), position])
+        self.session.set("schema_name", schema.name)
+        self.session.changes.schema = True
+        self._schema = None
