@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench translations clean exe smoke
+.PHONY: run test wheel-check bench translations clean exe smoke
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "python3 cannot create a venv: install python3-venv (sudo apt-get install python3-venv)"; exit 1; }
@@ -22,6 +22,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# `pip install .` as a user does it: the wheel in a fresh venv, run outside the source tree.
+wheel-check:
+	PYTHON=$(PYTHON) bash tests/wheel/check.sh
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_import.py

@@ -1,4 +1,4 @@
-"""Where things are: bundled resources (frozen or from source) and the user's folders.
+"""Where things are: bundled resources (frozen, installed or from source) and the user's folders.
 
 User data (projects, logs, settings) lives in the platform's user folders, never
 beside the executable nor in PyInstaller's unpack folder.  ANNOTATOR_HOME, when
@@ -17,12 +17,19 @@ APP = "annotator"
 
 
 def _root() -> Path:
+    """The folder holding resources/ and corpus/.  Frozen: PyInstaller's unpack folder (build.spec puts
+    them there).  Installed from a wheel: the package folder (pyproject.toml maps them to
+    annotator/resources and annotator/corpus).  Otherwise, run from the source tree or an editable
+    install: the top of the source tree, the one place where they are."""
     frozen = getattr(sys, "_MEIPASS", None)
-    return Path(frozen) if frozen else Path(__file__).resolve().parents[2]
+    if frozen:
+        return Path(frozen)
+    package = Path(__file__).resolve().parents[1]
+    return package if (package / "resources").is_dir() else package.parent
 
 
 def resource_path(*parts: str) -> Path:
-    """A file under resources/, bundled or in the source tree."""
+    """A file under resources/: bundled, installed or in the source tree."""
     return _root().joinpath("resources", *parts)
 
 
