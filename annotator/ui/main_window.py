@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLineEdit, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar)
@@ -13,14 +13,16 @@ from annotator import __version__
 from annotator.core import segment
 from annotator.core.importer import import_paths
 from annotator.core.interchange import metrics, native
-from annotator.core.model import AnnotatorError, Span, SpanError
+from annotator.core.model import AnnotatorError, Span
 from annotator.core.store import Project
+from annotator.core.store.changes import Changes
 from annotator.ui.attribute_panel import LINK_KEYS, AttributePanel
+from annotator.ui.operations import Operations
 from annotator.ui.panels import DocumentPanel, LabelPalette, SpanTable
 from annotator.ui.report_view import ReportView
 
 log = logging.getLogger("annotator")
-UNFINISHED = ("todo", "in_progress")
+POLL_MS = 500  # how often the window looks for what other programs wrote to the project
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +62,10 @@ class MainWindow(QMainWindow):
         self.attributes.accept_requested.connect(self.accept_proposals)
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
+        self.ops = Operations(self)
+        self.poll_timer = QTimer(self, interval=POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
         self.load_project_view()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -167,11 +173,16 @@ class MainWindow(QMainWindow):
     # project and documents -------------------------------------------------------
 
     def load_project_view(self) -> None:
-        self.setWindowTitle(f"{self.project.path.name if self.project.path else ''} — Report annotator")
-        self.view.set_schema(self.project.schema)
-        self.palette.set_schema(self.project.schema, self.english)
-        self._label_actions()
+        name = self.project.path.name if self.project.path else ""
+        read_only = self.tr(" (read-only)") if self.project.read_only else ""
+        self.setWindowTitle(f"{name}{read_only} — Report annotator")
+        self.load_schema()
         self._remember_project()
+        for message in self.project.repairs:
+            self.error(self.tr("The project file was repaired on opening: %1").replace("%1", message))
+        if self.project.read_only:
+            self.status(self.tr("Read-only: %1. Viewing, searching and exporting work; labelling does not.")
+                        .replace("%1", self.project.read_only), 0)
         ids = self.project.document_ids()
         last = self.settings.value(f"last_document/{self.project.path}", None)
         first = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
@@ -179,6 +190,11 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.open_document(first)
         self._update_undo()
+
+    def load_schema(self) -> None:
+        self.view.set_schema(self.project.schema)
+        self.palette.set_schema(self.project.schema, self.english)
+        self._label_actions()
 
     def refresh_documents(self, current: int | None = None) -> None:
         self.documents.set_rows(self.project.progress(), self.project.text,
@@ -189,11 +205,47 @@ class MainWindow(QMainWindow):
             return
         self.doc_id = doc_id
         self.view.show_document(self.project.text(doc_id), self.project.spans(doc_id))
-        self.span_table.set_spans(sorted(self.view.spans.values(), key=lambda s: (s.start, s.end)))
+        self.span_table.set_spans(self.view.order)
         self.attributes.show_span(None, None)
         self.settings.setValue(f"last_document/{self.project.path}", doc_id)
-        self.refresh_documents(doc_id)
+        self.documents.select(doc_id)
         self.statusBar().showMessage(self.project.document(doc_id).title, 3000)
+
+    # what changed, shown ---------------------------------------------------------------
+
+    def apply(self, changes: Changes) -> None:
+        """Show what a write (ours, or another program's) changed, and nothing else."""
+        if not changes:
+            return
+        if changes.schema:
+            self.load_schema()
+        doc_id = self.doc_id
+        if doc_id is not None:
+            if doc_id in changes.reload or changes.schema:
+                self.view.replace_spans(self.project.spans(doc_id))
+                self.span_table.set_spans(self.view.order)
+            else:
+                gone, new = changes.spans_of(doc_id)
+                if gone or new:
+                    self.span_table.apply(self.view.update_spans(gone, new), new)
+            if doc_id in changes.documents:
+                self.show_attributes(self.selected_span())
+        if changes.documents_added:
+            self.refresh_documents()
+        elif changes.documents:
+            self.documents.update_rows(self.project.progress(changes.documents))
+        if changes.undo:
+            self._update_undo()
+
+    def poll(self) -> None:
+        """Show what other programs and windows wrote to the project since the last look."""
+        try:
+            changes = self.project.poll()
+        except Exception:  # the file went away: the next write says so plainly
+            log.warning("polling the project failed", exc_info=True)
+            return
+        if changes:
+            self.apply(changes)
 
     def switch_project(self, path: Path) -> None:
         try:
@@ -233,46 +285,20 @@ class MainWindow(QMainWindow):
             if span is None:
                 self.status(self.tr("Select some text first"))
             elif span.label != label:
-                self._change(lambda: [self.project.update_span(span.id, label=label)], [span])
+                self.ops.run(lambda: self.project.update_span(span.id, label=label))
             return
         snapped = segment.snap(self.view.text, *selection,
                                words=self.snap_action.isChecked() and not self.character_precision)
         if snapped is None:
             self.status(self.tr("Only spaces are selected"))
             return
-
-        def create():
-            with self.project.change():
-                new = self.project.add_span(self.doc_id, *snapped, label)
-                if self.project.document(self.doc_id).status == "todo":
-                    self.project.set_status(self.doc_id, "in_progress")
-            return [new]
-        added = self._change(create, [])
-        if added:
-            self.select_span(added[0])
-
-    def _change(self, fn, removed: list[Span]) -> list[Span] | None:
-        """Run one core change; redraw what it touched. Refusals go to the status bar."""
-        try:
-            added = fn()
-        except SpanError as exc:
-            self.status(str(exc))
-            return None
-        except AnnotatorError as exc:
-            self.error(str(exc))
-            return None
-        self.view.update_spans(removed, added)
-        self.after_change()
-        return added
-
-    def after_change(self) -> None:
-        self.span_table.set_spans(sorted(self.view.spans.values(), key=lambda s: (s.start, s.end)))
-        self.show_attributes(self.selected_span())
-        self.refresh_documents()
-        self._update_undo()
+        done = self.ops.run(lambda: self.project.add_span(self.doc_id, *snapped, label))
+        if done.ok:
+            self.select_span(self.view.spans.get(done.value.id))
 
     def show_attributes(self, span: Span | None) -> None:
-        names = {s.id: s.text for s in self.view.spans.values()}
+        names = {v: self.view.spans[v].text for v in (span.attrs.values() if span else ())
+                 if isinstance(v, int) and not isinstance(v, bool) and v in self.view.spans}
         self.attributes.show_span(span, self.project.schema, names)
 
     def select_span(self, span: Span | None, scroll: bool = True) -> None:
@@ -286,13 +312,9 @@ class MainWindow(QMainWindow):
     def run_suggest(self, everywhere: bool) -> None:
         if self.doc_id is None:
             return
-        try:
-            added = self.project.suggest(None if everywhere else [self.doc_id])
-        except AnnotatorError as exc:
-            self.error(str(exc))
-            return
-        self._refresh_spans()
-        self.status(self.tr("%1 suggestions added").replace("%1", str(added)))
+        done = self.ops.run(lambda: self.project.suggest(None if everywhere else [self.doc_id]))
+        if done.ok:
+            self.status(self.tr("%1 suggestions added").replace("%1", str(done.value)))
 
     def add_lexicon(self, kind: str) -> None:
         """A team's names (or patterns) for a label, one per line in a text file; suggested from now on."""
@@ -305,11 +327,10 @@ class MainWindow(QMainWindow):
                                          labels, 0, False)
         if not ok:
             return
-        try:
-            report = self.project.add_lexicon_file(path, label, kind)
-        except AnnotatorError as exc:
-            self.error(str(exc))
+        done = self.ops.run(lambda: self.project.add_lexicon_file(path, label, kind))
+        if not done.ok:
             return
+        report = done.value
         lines = [self.tr("%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.")
                  .replace("%1", str(report.added)).replace("%2", str(report.already))] + report.problems[:20]
         (QMessageBox.warning if report.problems else QMessageBox.information)(
@@ -320,9 +341,8 @@ class MainWindow(QMainWindow):
         if span is None or span.origin != "suggested":
             self.status(self.tr("Select a suggestion first (Tab moves to the next)"))
             return
-        accepted = self._change(lambda: [self.project.accept(span.id)], [span])
-        if accepted:
-            self.select_span(accepted[0], scroll=False)
+        if self.ops.run(lambda: self.project.accept(span.id)).ok:
+            self.select_span(self.view.spans.get(span.id), scroll=False)
             self.step_span(True)
 
     def reject_suggestion(self) -> None:
@@ -330,9 +350,8 @@ class MainWindow(QMainWindow):
         if span is None or span.origin != "suggested":
             self.status(self.tr("Select a suggestion first (Tab moves to the next)"))
             return
-        spans = sorted(self.view.spans.values(), key=lambda s: (s.start, s.end, s.id))
-        following = next((s for s in spans if (s.start, s.end, s.id) > (span.start, span.end, span.id)), None)
-        if self._history(lambda: self.project.reject(span.id) or [self.doc_id]):
+        following = self.view.neighbour(span, True)
+        if self.ops.run(lambda: self.project.reject(span.id)).ok:
             self.select_span(self.view.spans.get(following.id) if following else None)
 
     def accept_many(self, by_label: bool) -> None:
@@ -350,33 +369,22 @@ class MainWindow(QMainWindow):
             if not ok:
                 return
             options = {"min_confidence": value}
-        accepted = []
-        if self._history(lambda: accepted.extend(self.project.accept_all(self.doc_id, **options)) or [self.doc_id]):
-            self.status(self.tr("%1 suggestions accepted").replace("%1", str(len(accepted))))
-
-    def _refresh_spans(self) -> None:
-        """Redraw whatever differs between the view and the project (after bulk changes)."""
-        old = dict(self.view.spans)
-        new = {s.id: s for s in self.project.spans(self.doc_id)}
-        self.view.update_spans([s for i, s in old.items() if new.get(i) != s],
-                               [s for i, s in new.items() if old.get(i) != s])
-        self.after_change()
+        done = self.ops.run(lambda: self.project.accept_all(self.doc_id, **options))
+        if done.ok:
+            self.status(self.tr("%1 suggestions accepted").replace("%1", str(len(done.value))))
 
     # metric attributes -------------------------------------------------------------
 
     def edit_attributes(self, attrs: dict) -> None:
         span = self.selected_span()
-        if span is not None:
-            changed = self._change(lambda: [self.project.update_span(span.id, attrs=attrs)], [span])
-            if changed:
-                self.select_span(changed[0], scroll=False)
+        if span is not None and self.ops.run(lambda: self.project.update_span(span.id, attrs=attrs)).ok:
+            self.select_span(self.view.spans.get(span.id), scroll=False)
 
     def accept_proposals(self) -> None:
         span = self.selected_span()
-        if span is not None and span.attrs.get("proposed"):
-            changed = self._change(lambda: [self.project.confirm_span(span.id)], [span])
-            if changed:
-                self.select_span(changed[0], scroll=False)
+        if span is not None and span.attrs.get("proposed") and self.ops.run(
+                lambda: self.project.confirm_span(span.id)).ok:
+            self.select_span(self.view.spans.get(span.id), scroll=False)
 
     def start_link(self, key: str) -> None:
         span = self.selected_span()
@@ -407,24 +415,21 @@ class MainWindow(QMainWindow):
                 editor.lineEdit().selectAll()
 
     def step_span(self, forward: bool) -> None:
-        spans = sorted(self.view.spans.values(), key=lambda s: (s.start, s.end, s.id))
-        if not spans:
-            return
         current = self.selected_span()
         if current is None:
-            cursor = self.view.map.from_qt(self.view.textCursor().position())
-            after = [s for s in spans if s.start >= cursor] if forward else [s for s in spans if s.start < cursor]
-            target = (after[0] if forward else after[-1]) if after else (spans[0] if forward else spans[-1])
+            if self.view.map is None:
+                return
+            target = self.view.at_or_after(self.view.map.from_qt(self.view.textCursor().position()), forward)
         else:
-            i = spans.index(current)
-            target = spans[(i + (1 if forward else -1)) % len(spans)]
-        self.select_span(target)
+            target = self.view.neighbour(current, forward)
+        if target is not None:
+            self.select_span(target)
 
     def delete_span(self) -> None:
         span = self.selected_span()
         if span is None:
             return
-        if self._history(lambda: self.project.delete_span(span.id) or [self.doc_id]) is not False:
+        if self.ops.run(lambda: self.project.delete_span(span.id)).ok:
             self.view.select_span(None)
             self.attributes.show_span(None, None)
 
@@ -434,9 +439,8 @@ class MainWindow(QMainWindow):
             self.status(self.tr("Select a span first (click it or press Tab)"))
             return
         value = getattr(span, edge) + step
-        added = self._change(lambda: [self.project.update_span(span.id, **{edge: value})], [span])
-        if added:
-            self.select_span(added[0], scroll=False)
+        if self.ops.run(lambda: self.project.update_span(span.id, **{edge: value})).ok:
+            self.select_span(self.view.spans.get(span.id), scroll=False)
 
     def label_all(self, everywhere: bool) -> None:
         span = self.selected_span()
@@ -444,13 +448,9 @@ class MainWindow(QMainWindow):
             self.status(self.tr("Select a span first: its text is what gets labelled"))
             return
         doc_ids = self.project.document_ids() if everywhere else [self.doc_id]
-        made: list[Span] = []
-
-        def run():
-            made.extend(self.project.label_occurrences(doc_ids, span.text, span.label))
-            return [s for s in made if s.document_id == self.doc_id]
-        if self._change(run, []) is not None:
-            self.status(self.tr("%1 more spans labelled").replace("%1", str(len(made))))
+        done = self.ops.run(lambda: self.project.label_occurrences(doc_ids, span.text, span.label))
+        if done.ok:
+            self.status(self.tr("%1 more spans labelled").replace("%1", str(len(done.value))))
 
     def undo(self) -> None:
         self._history(self.project.undo)
@@ -458,55 +458,34 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self._history(self.project.redo)
 
-    def _history(self, fn) -> bool:
-        """Run a change that may touch several spans (undo, redo, a delete that clears links),
-        then redraw what differs from what is shown."""
-        try:
-            touched = fn()
-        except AnnotatorError as exc:
-            self.error(str(exc))
-            return False
-        if not touched:
+    def _history(self, fn) -> None:
+        """Undo or redo; a change in another report opens that report."""
+        done = self.ops.run(fn)
+        if not done.ok:
+            return
+        if not done.value:
             self.status(self.tr("Nothing to undo or redo"))
-            return False
-        if self.doc_id not in touched:
-            self.doc_id = None
-            self.open_document(touched[0])
-        else:
-            if self.view.selected_id is not None and all(s.id != self.view.selected_id
-                                                          for s in self.project.spans(self.doc_id)):
-                self.view.select_span(None)
-            self._refresh_spans()
-            return True
-        self.after_change()
-        return True
+        elif self.doc_id not in done.value:
+            self.open_document(done.value[0])
 
     def _update_undo(self) -> None:
         self.undo_action.setEnabled(self.project.can_undo())
         self.redo_action.setEnabled(self.project.can_redo())
 
     def mark_done(self) -> None:
-        if self.doc_id is None:
-            return
-        self.project.set_status(self.doc_id, "done")
-        self.after_change()
-        self._next_unfinished()
+        if self.doc_id is not None and self.ops.run(lambda: self.project.set_status(self.doc_id, "done")).ok:
+            self._next_unfinished()
 
     def skip(self) -> None:
         if self.doc_id is None:
             return
         reason, ok = QInputDialog.getText(self, self.tr("Skip this report"), self.tr("Why is it skipped?"))
-        if ok:
-            self.project.set_status(self.doc_id, "skipped", reason)
-            self.after_change()
+        if ok and self.ops.run(lambda: self.project.set_status(self.doc_id, "skipped", reason)).ok:
             self._next_unfinished()
 
     def _next_unfinished(self) -> None:
-        ids = self.project.document_ids()
-        rows = {r["document_id"]: r["status"] for r in self.project.progress()}
-        after = [i for i in ids if i > self.doc_id] + [i for i in ids if i < self.doc_id]
-        target = next((i for i in after if rows[i] in UNFINISHED), None)
-        if target is None:
+        target = self.project.next_unfinished(self.doc_id)
+        if target is None or target == self.doc_id:
             self.status(self.tr("Every report is done or skipped"))
         else:
             self.open_document(target)
@@ -578,12 +557,14 @@ class MainWindow(QMainWindow):
         def progress(done: int, total: int) -> None:
             dialog.setValue(int(1000 * done / max(total, 1)))
             QApplication.processEvents()
-        report = import_paths(self.project, paths, on_progress=progress)
+        done = self.ops.run(lambda: import_paths(self.project, paths, on_progress=progress))
         dialog.setValue(1000)
+        if not done.ok:
+            return
+        report = done.value
         lines = [report.summary()] + [f"{p.where}: {p.reason}" for p in report.problems[:20]]
         (QMessageBox.warning if report.problems else QMessageBox.information)(
             self, self.tr("Import"), "\n".join(lines))
-        self.refresh_documents()
         if self.doc_id is None and report.imported:
             self.open_document(report.imported[0])
 

@@ -4,10 +4,12 @@ Each is a thin view over core data handed to it; none keeps its own copy of the 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from bisect import bisect_left
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap, QIcon
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QTableView,
+                               QVBoxLayout, QWidget)
 
 from annotator.core.model import STATUSES, Schema, Span
 
@@ -29,6 +31,7 @@ class DocumentPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[dict] = []
+        self.items: dict[int, QListWidgetItem] = {}
         self.filter = QLineEdit(placeholderText=self.tr("Filter by title or text"))
         self.status = QComboBox()
         self.status.addItem(self.tr("All"), None)
@@ -55,27 +58,59 @@ class DocumentPanel(QWidget):
         self.rows, self.text_of = rows, text_of
         self.refill(current=current)
 
+    def _item_text(self, row: dict) -> str:
+        return (f"{row['title'] or self.tr('(untitled)')}\n"
+                f"{self.tr(STATUS_NAMES[row['status']])} · {row['spans']} " + self.tr("spans"))
+
+    def _shown(self, row: dict) -> bool:
+        needle, status = self.filter.text().strip(), self.status.currentData()
+        return (not status or row["status"] == status) and (
+            not needle or needle in row["title"] or needle in self.text_of(row["document_id"]))
+
     def refill(self, *_, current: int | None = None) -> None:
         current = current if current is not None else self.current_id()
-        needle = self.filter.text().strip()
-        status = self.status.currentData()
         self.list.blockSignals(True)
         self.list.clear()
+        self.items = {}
         for row in self.rows:
-            if status and row["status"] != status:
+            if not self._shown(row):
                 continue
-            if needle and needle not in row["title"] and needle not in self.text_of(row["document_id"]):
-                continue
-            item = QListWidgetItem(f"{row['title'] or self.tr('(untitled)')}\n"
-                                   f"{self.tr(STATUS_NAMES[row['status']])} · {row['spans']} "
-                                   + self.tr("spans"))
+            item = QListWidgetItem(self._item_text(row))
             item.setData(Qt.UserRole, row["document_id"])
             self.list.addItem(item)
+            self.items[row["document_id"]] = item
             if row["document_id"] == current:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self._count()
+
+    def _count(self) -> None:
         done = sum(1 for r in self.rows if r["status"] == "done")
         self.progress.setText(self.tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(len(self.rows))))
+
+    def update_rows(self, rows: list[dict]) -> None:
+        """New values for some documents' rows (their status or span counts changed)."""
+        position = {r["document_id"]: i for i, r in enumerate(self.rows)}
+        for row in rows:
+            i = position.get(row["document_id"])
+            if i is None:
+                continue
+            self.rows[i] = row
+            item = self.items.get(row["document_id"])
+            if (item is not None) != self._shown(row):  # it moves in or out of the filtered list
+                self.refill()
+                return
+            if item is not None:
+                item.setText(self._item_text(row))
+        self._count()
+
+    def select(self, doc_id: int) -> None:
+        """Make this document the current row, without announcing it as chosen."""
+        item = self.items.get(doc_id)
+        if item is not None and item is not self.list.currentItem():
+            self.list.blockSignals(True)
+            self.list.setCurrentItem(item)
+            self.list.blockSignals(False)
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
@@ -100,36 +135,128 @@ class LabelPalette(QListWidget):
         self.itemActivated.connect(lambda item: self.label_chosen.emit(item.data(Qt.UserRole)))
 
 
-class SpanTable(QTableWidget):
+class SpanModel(QAbstractTableModel):
+    """The report's spans as rows, kept in order as changes arrive: one row moves, the rest stay."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP("SpanTable", "Position"), QT_TRANSLATE_NOOP("SpanTable", "Label"),
+               QT_TRANSLATE_NOOP("SpanTable", "Text"), QT_TRANSLATE_NOOP("SpanTable", "Attributes"))
+    KEYS = (lambda s: (s.start, s.end, s.id), lambda s: (s.label, s.start, s.id), lambda s: (s.text, s.start, s.id),
+            lambda s: (_attrs(s), s.start, s.id))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Span] = []
+        self.column, self.descending = 0, False
+
+    def _key(self, span: Span):
+        return self.KEYS[self.column](span)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt name)
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return QCoreApplication.translate("SpanTable", self.COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        span = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return span.start
+            if column == 1:
+                return span.label + (" ?" if span.origin == "suggested" else "")
+            return span.text if column == 2 else _attrs(span)
+        if role == Qt.UserRole:
+            return span.id
+        return None
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.column, self.descending = column, order == Qt.DescendingOrder
+        self.rows.sort(key=self._key, reverse=self.descending)
+        self.layoutChanged.emit()
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self.beginResetModel()
+        self.rows = sorted(spans, key=self._key, reverse=self.descending)
+        self.endResetModel()
+
+    def _find(self, span: Span) -> int:
+        keys = self._key if not self.descending else (lambda s: _Reversed(self._key(s)))
+        i = bisect_left(self.rows, keys(span), key=keys)
+        while i < len(self.rows) and self.rows[i].id != span.id:
+            i += 1
+        return i
+
+    def apply(self, gone: dict[int, Span], new: list[Span]) -> None:
+        """Rows of `gone` (id → the span as shown) leave, `new` spans take their places."""
+        for span in gone.values():
+            i = self._find(span)
+            if i < len(self.rows):
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self.rows[i]
+                self.endRemoveRows()
+        keys = self._key if not self.descending else (lambda s: _Reversed(self._key(s)))
+        for span in new:
+            i = bisect_left(self.rows, keys(span), key=keys)
+            self.beginInsertRows(QModelIndex(), i, i)
+            self.rows.insert(i, span)
+            self.endInsertRows()
+
+
+class _Reversed:
+    """A sort key in the opposite order (for rows sorted descending)."""
+    __slots__ = ("key",)
+
+    def __init__(self, key):
+        self.key = key
+
+    def __lt__(self, other):
+        return other.key < self.key
+
+    def __eq__(self, other):
+        return self.key == other.key
+
+
+def _attrs(span: Span) -> str:
+    return ", ".join(f"{k}={v}" for k, v in span.attrs.items() if v not in (None, ""))
+
+
+class SpanTable(QTableView):
     span_chosen = Signal(int)
 
     def __init__(self, parent=None):
-        super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels([self.tr("Position"), self.tr("Label"), self.tr("Text"),
-                                        self.tr("Attributes")])
+        super().__init__(parent)
+        self.model_ = SpanModel(self)
+        self.setModel(self.model_)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        # fixed widths: sizing columns to their contents would read every row after each change
+        for column, width in enumerate((56, 84, 120)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.setSelectionBehavior(QTableWidget.SelectRows)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.setEditTriggers(QTableView.NoEditTriggers)
+        self.setSelectionBehavior(QTableView.SelectRows)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.AscendingOrder)
-        self.cellDoubleClicked.connect(lambda row, _col: self.span_chosen.emit(self.item(row, 0).data(Qt.UserRole)))
+        self.doubleClicked.connect(lambda index: self.span_chosen.emit(self.model_.rows[index.row()].id))
 
     def set_spans(self, spans: list[Span]) -> None:
-        self.setSortingEnabled(False)
-        self.setRowCount(len(spans))
-        for row, span in enumerate(spans):
-            position = QTableWidgetItem()
-            position.setData(Qt.DisplayRole, span.start)
-            position.setData(Qt.UserRole, span.id)
-            attrs = ", ".join(f"{k}={v}" for k, v in span.attrs.items() if v not in (None, ""))
-            label = span.label + (" ?" if span.origin == "suggested" else "")
-            for col, item in enumerate((position, QTableWidgetItem(label), QTableWidgetItem(span.text),
-                                        QTableWidgetItem(attrs))):
-                self.setItem(row, col, item)
-        self.setSortingEnabled(True)
+        self.model_.set_spans(spans)
+
+    def apply(self, gone: dict[int, Span], new: list[Span]) -> None:
+        self.model_.apply(gone, new)
+
+    def rowCount(self) -> int:  # noqa: N802 (the name tests and QTableWidget users know)
+        return self.model_.rowCount()
+
+    def row_texts(self, row: int) -> list[str]:
+        """What a row shows, column by column."""
+        return [str(self.model_.data(self.model_.index(row, c))) for c in range(4)]

@@ -49,6 +49,7 @@ class ReportView(QTextEdit):
         self.map: Utf16Map | None = None
         self.spans: dict[int, Span] = {}
         self._index: dict[str, tuple[list[int], list[Span]]] = {}  # layer -> (starts, spans by start)
+        self.order: list[Span] = []  # every span in reading order (start, end, id)
         self.formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self.selected_id: int | None = None
         self.link_keys: set[str] = set()
@@ -108,14 +109,49 @@ class ReportView(QTextEdit):
 
     def _set_spans(self, spans: list[Span]) -> None:
         self.spans = {s.id: s for s in spans}
-        self._reindex()
-
-    def _reindex(self) -> None:
+        self.order = sorted(spans, key=_position)
         self._index = {}
-        for span in sorted(self.spans.values(), key=lambda s: (s.start, s.end)):
+        for span in self.order:
             starts, items = self._index.setdefault(span.layer, ([], []))
             starts.append(span.start)
             items.append(span)
+
+    def _unindex(self, span: Span) -> None:
+        starts, items = self._index.get(span.layer, ([], []))
+        i = bisect_left(starts, span.start)
+        while i < len(items) and items[i].id != span.id:
+            i += 1
+        if i < len(items):
+            del starts[i], items[i]
+        j = bisect_left(self.order, _position(span), key=_position)
+        if j < len(self.order) and self.order[j].id == span.id:
+            del self.order[j]
+
+    def _insert(self, span: Span) -> None:
+        starts, items = self._index.setdefault(span.layer, ([], []))
+        i = bisect_left(items, (span.start, span.end), key=lambda s: (s.start, s.end))
+        starts.insert(i, span.start)
+        items.insert(i, span)
+        self.order.insert(bisect_left(self.order, _position(span), key=_position), span)
+
+    def neighbour(self, span: Span, forward: bool) -> Span | None:
+        """The span after (or before) `span` in reading order, wrapping round."""
+        if not self.order:
+            return None
+        i = bisect_left(self.order, _position(span), key=_position)
+        if forward:
+            i += 1 if i < len(self.order) and self.order[i].id == span.id else 0
+            return self.order[i % len(self.order)]
+        return self.order[(i - 1) % len(self.order)]
+
+    def at_or_after(self, cp: int, forward: bool) -> Span | None:
+        """The first span starting at or after `cp` (forward), or the last starting before it, wrapping round."""
+        if not self.order:
+            return None
+        i = bisect_left(self.order, cp, key=lambda s: s.start)
+        if forward:
+            return self.order[i % len(self.order)]
+        return self.order[(i - 1) % len(self.order)]
 
     def spans_between(self, start: int, end: int) -> list[Span]:
         """Spans overlapping [start, end), entities first (metrics underline on top)."""
@@ -133,15 +169,38 @@ class ReportView(QTextEdit):
         spans = self.spans_between(cp, cp + 1)
         return spans[0] if spans else None
 
-    def update_spans(self, removed: list[Span], added: list[Span]) -> None:
-        """Apply changed spans and redraw only the blocks they cover."""
-        for span in removed:
-            self.spans.pop(span.id, None)
-        for span in added:
+    def update_spans(self, gone: list[int], new: list[Span]) -> dict[int, Span]:
+        """Spans `gone` (ids) leave, `new` ones arrive; only the blocks they cover are drawn again.
+        Returns the spans that left, as they were."""
+        removed = {}
+        for span_id in gone:
+            span = self.spans.pop(span_id, None)
+            if span is not None:
+                removed[span_id] = span
+                self._unindex(span)
+        for span in new:
+            old = self.spans.pop(span.id, None)
+            if old is not None:
+                removed.setdefault(span.id, old)
+                self._unindex(old)
             self.spans[span.id] = span
-        self._reindex()
-        for span in removed + added:
+            self._insert(span)
+        for span in [*removed.values(), *new]:
             self._redraw(span.start, span.end)
+        if self.selected_id is not None and self.selected_id not in self.spans:
+            self.selected_id = None
+        self.viewport().update()
+        return removed
+
+    def replace_spans(self, spans: list[Span]) -> None:
+        """All of the report's spans anew (after a bulk change), keeping the text, scroll and selection."""
+        selected = self.selected_id
+        self._set_spans(spans)
+        self.selected_id = selected if selected in self.spans else None
+        for number in self.drawn:
+            block = self.document().findBlockByNumber(number)
+            if block.isValid():
+                self._draw_block(block)
         self.viewport().update()
 
     def _redraw(self, start: int, end: int) -> None:
@@ -295,6 +354,10 @@ class ReportView(QTextEdit):
         font.setPointSizeF(min(40.0, max(8.0, size)))
         self.setFont(font)
         self.document().setDefaultFont(font)
+
+
+def _position(span: Span) -> tuple[int, int, int]:
+    return span.start, span.end, span.id
 
 
 def _describe(span: Span) -> str:
