@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from annotator.core.model import AnnotatorError, SpanError
 from annotator.core.store.changes import Changes
+from annotator.core.store.session import ReadOnlyProject
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Operations:
         except AnnotatorError as exc:
             # what did commit before the refusal (an undo step taken off its stack) is still shown
             window.apply(changes)
-            if isinstance(exc, SpanError):  # a refusal the annotator can fix at once: no dialog in the way
+            if isinstance(exc, (SpanError, ReadOnlyProject)):  # said in the status bar: no dialog in the way
                 window.status(str(exc))
             else:
                 window.error(str(exc))

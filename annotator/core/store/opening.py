@@ -39,7 +39,7 @@ def inspect(path: Path) -> tuple[bool, str]:
     if not is_sqlite(path):
         raise AnnotatorError(f"{path} is not a project file (not an SQLite database)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
@@ -73,15 +73,20 @@ def _read_only_reason(path: Path) -> str:
     return ""
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (nor make its -wal and -shm files)."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:  # a WAL file whose shared memory we may not make: read it as it is
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True)
+
+
 def connect(path: Path, read_only: str) -> Database:
     if read_only:
-        uri = path.resolve().as_uri()
-        try:
-            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:  # a WAL file in a folder we cannot write: no shared memory to make
-            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
-        return Database(conn, execute_plugins=False)
+        return Database(_read_only(path), execute_plugins=False)
     return Database(path, execute_plugins=False)  # no entry-point scan: it cost 0.2 s a start
 
 

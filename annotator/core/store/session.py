@@ -57,6 +57,7 @@ class Session:
         self._changes: Changes | None = None
         self._own_batches: set[int] = set()
         self._actions: list[str] = []  # actions logged in the open transaction
+        self._annotator_known = False
         self.before_commit: list[Callable[[int, str, list[str], Changes], None]] = []
         self.after_rollback: list[Callable[[], None]] = []
         self.last_changes = Changes()
@@ -80,6 +81,9 @@ class Session:
         changes = Changes()
         try:
             self._check_project()
+            if not self._annotator_known:  # spans and relations name their annotator (a foreign key)
+                self.ensure_annotator(self.annotator)
+                self._annotator_known = True
             number = self.db.execute("SELECT coalesce(max(batch), 0) + 1 FROM events").fetchone()[0]
             self._batch, self._changes, self._actions = (number, kind, target), changes, []
             yield changes
@@ -93,6 +97,7 @@ class Session:
         except BaseException as exc:
             if self.db.conn.in_transaction:
                 self.db.conn.execute("ROLLBACK")
+            self._annotator_known = False
             for hook in self.after_rollback:
                 hook()
             if isinstance(exc, sqlite3.Error):
