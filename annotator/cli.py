@@ -19,8 +19,7 @@ from annotator import __version__
 from annotator.core import paths
 from annotator.core.demo import demo_project
 from annotator.core.importer import import_paths
-from annotator.core.interchange import metrics, native
-from annotator.core.interchange.formats import IMPORT_FORMATS
+from annotator.core.interchange.formats import EXPORTS, IMPORT_FORMATS
 from annotator.core.interchange.records import parse_map
 from annotator.core.model import STATUSES, AnnotatorError
 from annotator.core.schema import load_schema, schema_to_dict
@@ -170,25 +169,10 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
         sys.exit(1)
 
 
-EXPORT_FORMATS = {
-    "native": "lossless JSONL, one document per line",
-    "metrics": "one row per METRIC span (JSONL and CSV)",
-    "bio": "one character and its BIO tag per line, a blank line after each sentence (MSRA style)",
-    "bioes": "the same with BIOES tags",
-    "hf": "Hugging Face JSON lines {tokens, ner_tags} and <name>.labels.json",
-    "spacy": "spaCy/Prodigy JSONL with jieba tokens",
-    "spacy-docbin": "spaCy DocBin (.spacy; needs spaCy installed)",
-    "doccano": "doccano JSONL with entities and relations (UTF-16 offsets)",
-    "doccano-label": "doccano JSONL with label: [[start, end, label]] (UTF-16 offsets)",
-    "labelstudio": "Label Studio tasks JSON; suggestions as predictions (UTF-16 offsets)",
-    "brat": "a folder of .txt and .ann files",
-}
-
-
 @cli.command(name="export")
 @project_option
-@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="native", show_default=True,
-              help="; ".join(f"{k}: {v}" for k, v in EXPORT_FORMATS.items()) + ".")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORTS)), default="native", show_default=True,
+              help="; ".join(f"{k}: {v.description}" for k, v in EXPORTS.items()) + ".")
 @click.option("--status", type=click.Choice(STATUSES), help="Only documents with this status.")
 @click.option("--out", type=click.Path(path_type=Path),
               help="Output file. Default: exports/<project>-<format>.jsonl (.txt for bio); "
@@ -206,49 +190,22 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
                    with_suggestions: bool, labels: str, annotator: str | None, label_map: str,
                    char_tokens: bool, sentences: bool, split: str | None, seed: int) -> None:
     """Export labels. Every span is checked against its text before anything is written."""
-    from annotator.core.interchange import bio, brat, doccano, labelstudio, spacy
-    from annotator.core.interchange.records import Selection, split_documents
+    from annotator.core.interchange import bio, formats
+    from annotator.core.interchange.records import Selection
 
-    path = require_project(project_path, existing=True)
-    suffix = {"bio": ".txt", "bioes": ".txt", "labelstudio": ".json", "brat": "", "spacy-docbin": ".spacy"}.get(
-        fmt, ".jsonl")
-    with Project.open(path) as project:
-        if fmt in ("native", "metrics"):
-            if labels or annotator or label_map or sentences or split:
-                raise AnnotatorError(f"--labels, --annotator, --map, --sentences and --split are for the exchange "
-                                     f"formats, not {fmt}")
-            targets = [out] if out else [Path("exports") / f"{path.stem}-{fmt}.jsonl"]
-            if fmt == "metrics" and out is None:
-                targets.append(targets[0].with_suffix(".csv"))
-            module = native if fmt == "native" else metrics
-            for target in targets:
-                count = module.export(project, target, status=status, with_suggestions=with_suggestions)
-                click.echo(f"{target}: {count} {'documents' if fmt == 'native' else 'metrics'}")
-            return
-        selection = Selection(status=status, with_suggestions=with_suggestions, annotator=annotator,
-                              labels=frozenset(filter(None, (x.strip() for x in labels.split(",")))) or None,
-                              label_map=parse_map(label_map), sentences=sentences)
-        target = out or Path("exports") / f"{path.stem}-{fmt}{suffix}"
-        parts = {"": None} if split is None else split_documents(project, selection, split, seed=seed)
-        for part, documents in parts.items():
-            part_target = target if not part else (
-                target / part if fmt == "brat" else target.with_name(f"{target.stem}-{part}{target.suffix}"))
-            part_selection = replace(selection, documents=documents)
-            what = "sentences" if fmt in ("bio", "bioes", "hf") or sentences else "documents"
-            if fmt == "hf":
-                count = bio.export_hf(project, part_target, part_selection)
-                click.echo(f"{part_target}: {count} {what}; tag names in {bio.labels_path(part_target)}")
-                continue
-            if fmt in ("bio", "bioes"):
-                count = bio.export(project, part_target, part_selection, scheme=fmt)
-            elif fmt == "doccano-label":
-                count = doccano.export(project, part_target, part_selection, shape="label")
-            elif fmt == "spacy-docbin":
-                count = spacy.export_docbin(project, part_target, part_selection, char_tokens=char_tokens)
-            else:
-                count = {"spacy": spacy.export, "doccano": doccano.export, "labelstudio": labelstudio.export,
-                         "brat": brat.export}[fmt](project, part_target, part_selection)
-            click.echo(f"{part_target}: {count} {what}")
+    selection = Selection(status=status, with_suggestions=with_suggestions, annotator=annotator,
+                          labels=frozenset(filter(None, (x.strip() for x in labels.split(",")))) or None,
+                          label_map=parse_map(label_map), sentences=sentences)
+    with Project.open(require_project(project_path, existing=True)) as project:
+        targets = [out or formats.default_target(project, fmt)]
+        if fmt == "metrics" and out is None:  # both tables by default: JSONL for code, CSV for spreadsheets
+            targets.append(targets[0].with_suffix(".csv"))
+        unit = "sentences" if sentences else formats.EXPORTS[fmt].unit
+        for target in targets:
+            for path, count in formats.export(project, fmt, target, selection, split=split, seed=seed,
+                                              char_tokens=char_tokens):
+                extra = f"; tag names in {bio.labels_path(path)}" if fmt == "hf" else ""
+                click.echo(f"{path}: {count} {unit}{extra}")
 
 
 @cli.command(name="suggest")

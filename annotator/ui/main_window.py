@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDia
 from annotator import __version__
 from annotator.core import segment
 from annotator.core.importer import import_paths
-from annotator.core.interchange import metrics, native
+from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError, Span
 from annotator.core.store import Project
 from annotator.core.store.changes import Changes
 from annotator.ui.attribute_panel import LINK_KEYS, AttributePanel
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.operations import Operations
 from annotator.ui.panels import DocumentPanel, LabelPalette, SpanTable
 from annotator.ui.report_view import ReportView
@@ -105,8 +106,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Recent projects"))
         file.addSeparator()
         self._action(file, self.tr("Import reports…"), self.import_files, "Ctrl+I")
-        self._action(file, self.tr("Export native JSONL…"), lambda: self.export("native"), "Ctrl+E")
-        self._action(file, self.tr("Export metrics table…"), lambda: self.export("metrics"))
+        self._action(file, self.tr("Export…"), self.export, "Ctrl+E")
         file.addSeparator()
         self._action(file, self.tr("Quit"), self.close, QKeySequence.Quit)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -568,18 +568,16 @@ class MainWindow(QMainWindow):
         if self.doc_id is None and report.imported:
             self.open_document(report.imported[0])
 
-    def export(self, fmt: str) -> None:
-        suffix = "jsonl" if fmt == "native" else "csv"
-        default = Path("exports") / f"{self.project.path.stem if self.project.path else 'project'}-{fmt}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(default.resolve()))
-        if not path:
+    def export(self) -> None:
+        """Every format the command line has, from the same table, with the options a window can offer."""
+        dialog = ExportDialog(self.project, self)
+        if dialog.exec() != ExportDialog.Accepted:
             return
-        try:
-            count = (native if fmt == "native" else metrics).export(self.project, Path(path))
-        except AnnotatorError as exc:
-            self.error(str(exc))
-            return
-        self.status(self.tr("Exported %1 records to %2").replace("%1", str(count)).replace("%2", path), 6000)
+        fmt, target, selection, options = dialog.choice()
+        done = self.ops.run(lambda: formats.export(self.project, fmt, target, selection, **options))
+        if done.ok:
+            self.status(self.tr("Exported %1 to %2").replace("%1", str(sum(n for _, n in done.value)))
+                        .replace("%2", ", ".join(str(p) for p, _ in done.value)), 8000)
 
     def show_shortcuts(self) -> None:
         rows = [(label.shortcut, f"{label.name_zh} {label.key}") for label in self.project.schema.labels] + [

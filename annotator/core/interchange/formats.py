@@ -1,15 +1,87 @@
-"""Which exchange format a file is, and the reader and writer of each: one table the CLI and the
-window share."""
+"""The formats: which one a file is, the reader of each and the writer of each, in one table each
+that the CLI and the window both list and call.  A new format is one module and one line here.
+"""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
-from annotator.core.interchange import bio, brat, doccano, labelstudio, spacy
+from annotator.core.interchange import bio, brat, doccano, labelstudio, metrics, native, spacy
+from annotator.core.interchange.records import Selection, split_documents
+from annotator.core.model import AnnotatorError
+from annotator.core.store import Project
 
 READERS = {"bio": bio.read_file, "hf": bio.read_hf, "doccano": doccano.read_file, "spacy": spacy.read_file,
            "labelstudio": labelstudio.read_file, "brat": brat.read_folder}
 IMPORT_FORMATS = ("auto", "reports", *READERS)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    description: str
+    write: Callable[..., int]   # (project, path, selection, **options) → how many records
+    suffix: str = ".jsonl"      # of the default file name; "" for a folder
+    unit: str = "documents"     # what the count counts
+    exchange: bool = True       # takes --labels, --annotator, --map, --sentences and --split
+
+
+def _plain(module) -> Callable[..., int]:
+    """native and metrics choose by status and suggestions only."""
+    return lambda project, path, selection, **_: module.export(project, path, status=selection.status,
+                                                               with_suggestions=selection.with_suggestions)
+
+
+EXPORTS: dict[str, ExportFormat] = {
+    "native": ExportFormat("lossless JSONL, one document per line", _plain(native), exchange=False),
+    "metrics": ExportFormat("one row per METRIC span (JSONL and CSV)", _plain(metrics), unit="metrics",
+                            exchange=False),
+    "bio": ExportFormat("one character and its BIO tag per line, a blank line after each sentence (MSRA style)",
+                        lambda p, path, sel, **_: bio.export(p, path, sel, scheme="bio"), ".txt", "sentences"),
+    "bioes": ExportFormat("the same with BIOES tags", lambda p, path, sel, **_: bio.export(p, path, sel, scheme="bioes"),
+                          ".txt", "sentences"),
+    "hf": ExportFormat("Hugging Face JSON lines {tokens, ner_tags} and <name>.labels.json",
+                       lambda p, path, sel, **_: bio.export_hf(p, path, sel), unit="sentences"),
+    "spacy": ExportFormat("spaCy/Prodigy JSONL with jieba tokens", lambda p, path, sel, **_: spacy.export(p, path, sel)),
+    "spacy-docbin": ExportFormat("spaCy DocBin (.spacy; needs spaCy installed)",
+                                 lambda p, path, sel, char_tokens=False, **_: spacy.export_docbin(
+                                     p, path, sel, char_tokens=char_tokens), ".spacy"),
+    "doccano": ExportFormat("doccano JSONL with entities and relations (UTF-16 offsets)",
+                            lambda p, path, sel, **_: doccano.export(p, path, sel)),
+    "doccano-label": ExportFormat("doccano JSONL with label: [[start, end, label]] (UTF-16 offsets)",
+                                  lambda p, path, sel, **_: doccano.export(p, path, sel, shape="label")),
+    "labelstudio": ExportFormat("Label Studio tasks JSON; suggestions as predictions (UTF-16 offsets)",
+                                lambda p, path, sel, **_: labelstudio.export(p, path, sel), ".json"),
+    "brat": ExportFormat("a folder of .txt and .ann files", lambda p, path, sel, **_: brat.export(p, path, sel), ""),
+}
+
+
+def default_target(project: Project, fmt: str) -> Path:
+    """exports/<project>-<format><suffix>, relative to the working folder."""
+    stem = project.path.stem if project.path else "project"
+    return Path("exports") / f"{stem}-{fmt}{EXPORTS[fmt].suffix}"
+
+
+def export(project: Project, fmt: str, target: Path, selection: Selection = Selection(), *,
+           split: str | None = None, seed: int = 0, **options) -> list[tuple[Path, int]]:
+    """Write `fmt` to `target` (or to one file per part of `split`, e.g. 80/10/10); returns each file
+    written with its count.  Every span is checked against its text before anything is written."""
+    form = EXPORTS.get(fmt)
+    if form is None:
+        raise AnnotatorError(f"unknown export format {fmt!r}; one of {', '.join(EXPORTS)}")
+    if not form.exchange and (selection.labels is not None or selection.annotator or selection.label_map
+                              or selection.sentences or split):
+        raise AnnotatorError(f"--labels, --annotator, --map, --sentences and --split are for the exchange "
+                             f"formats, not {fmt}")
+    parts = {"": None} if split is None else split_documents(project, selection, split, seed=seed)
+    written = []
+    for part, documents in parts.items():
+        part_target = target if not part else (
+            target / part if not form.suffix else target.with_name(f"{target.stem}-{part}{target.suffix}"))
+        written.append((part_target, form.write(project, part_target, replace(selection, documents=documents),
+                                                **options)))
+    return written
 
 
 def detect(path: Path) -> str:
