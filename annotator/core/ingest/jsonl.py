@@ -70,8 +70,7 @@ def parse_object(obj: Any) -> Record:
             setattr(doc, META_COLUMNS[key], value)
         else:
             doc.meta[key] = value
-    if isinstance(obj.get("id"), int) and not isinstance(obj["id"], bool):
-        doc.id = obj["id"]
+    doc.id = _id(obj.get("id"), "document")
     spans = [_span(i, s, text, newlines) for i, s in enumerate(_list(obj, "spans"), 1)]
     ids = [s.id for s in spans if s.id is not None]
     if len(ids) != len(set(ids)):
@@ -114,9 +113,7 @@ def _span(n: int, s: Any, text: str, newlines: NewlineMap) -> Span:
     annotator = s.get("annotator") or ""
     if not isinstance(annotator, str):
         raise RecordError(f"{where}: 'annotator' must be a string")
-    span_id = s.get("id")
-    if span_id is not None and not _is_int(span_id):
-        raise RecordError(f"{where}: 'id' must be an integer, got {span_id!r}")
+    span_id = _id(s.get("id"), where)
     try:
         new_start, new_end = newlines.offset(start), newlines.offset(end)
     except ValueError as exc:
@@ -133,8 +130,24 @@ def _relation(n: int, r: Any, span_ids: set[int]) -> Relation:
             raise RecordError(f"{where}: '{key}' must be the id of a span in this record, got {r.get(key)!r}")
     if not isinstance(r.get("type"), str) or not r["type"]:
         raise RecordError(f"{where}: 'type' must be a non-empty string")
-    rel_id = r.get("id") if _is_int(r.get("id")) else None
-    return Relation(r["source"], r["target"], r["type"], id=rel_id)
+    return Relation(r["source"], r["target"], r["type"], id=_id(r.get("id"), where))
+
+
+MAX_ID = 2 ** 53 - 1
+
+
+def _id(value: Any, where: str) -> int | None:
+    """An id to keep (ADR 0004), or None when none is given.  1 to 2^53-1: an imported id of 2^63-1 left
+    SQLite's AUTOINCREMENT nowhere to go ("database or disk is full" at the next label), 2^53 is
+    where JavaScript tools (doccano, Label Studio) stop counting exactly, and 0 or less is no rowid the
+    project makes (the window and the store read 0 as "no span")."""
+    if value is None:
+        return None
+    if not _is_int(value):
+        raise RecordError(f"{where}: id must be an integer from 1 to 2^53-1, got {value!r}")
+    if not 1 <= value <= MAX_ID:
+        raise RecordError(f"{where}: id {value} is outside 1 to 2^53-1")
+    return value
 
 
 def _list(obj: dict, key: str) -> list:

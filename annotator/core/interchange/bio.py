@@ -21,7 +21,7 @@ from annotator.core.ingest.decode import decode_bytes, normalise_newlines
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import atomic_write, write_jsonl
-from annotator.core.interchange.records import Selection, no_overlaps, read, sentences
+from annotator.core.interchange.records import Doc, Selection, no_overlaps, read, sentences, span_groups
 from annotator.core.model import Document, Span
 from annotator.core.store import Project
 
@@ -48,15 +48,22 @@ def tags(length: int, offset: int, spans, scheme: str = "bio") -> list[str]:
 
 def sentence_rows(project: Project, selection: Selection, scheme: str) -> Iterator[tuple[str, list[str]]]:
     for doc in read(project, selection):
-        spans = no_overlaps(doc)
-        for a, b in sentences(doc):
-            yield doc.text[a:b], tags(b - a, a, [s for s in spans if a <= s.start and s.end <= b], scheme)
+        yield from document_rows(doc, scheme)
+
+
+def document_rows(doc: Doc, scheme: str) -> Iterator[tuple[str, list[str]]]:
+    """Each sentence of a document with its tags; spans grouped by sentence once (span_groups), not
+    looked for among all of them for every sentence."""
+    spans = no_overlaps(doc)  # first: its message is the one to see when both apply
+    bounds = sentences(doc)
+    for (a, b), inside in zip(bounds, span_groups(spans, bounds)):
+        yield doc.text[a:b], tags(b - a, a, inside, scheme)
 
 
 def export(project: Project, path: Path, selection: Selection = Selection(), *, scheme: str = "bio") -> int:
     """Write BIO (or BIOES) text atomically; returns the number of sentences."""
     count = 0
-    with atomic_write(path) as f:
+    with atomic_write(path, project_file=project.path) as f:
         for sentence, sentence_tags in sentence_rows(project, selection, scheme):
             f.write("".join(f"{ch}\t{tag}\n" for ch, tag in zip(sentence, sentence_tags)))
             f.write("\n")
@@ -72,8 +79,8 @@ def export_hf(project: Project, path: Path, selection: Selection = Selection(), 
     names = ["O"] + [f"{p}-{label}" for label in labels for p in prefixes]
     number = {name: i for i, name in enumerate(names)}
     count = write_jsonl(path, ({"tokens": list(sentence), "ner_tags": [number[t] for t in sentence_tags]}
-                               for sentence, sentence_tags in rows))
-    with atomic_write(labels_path(path)) as f:
+                               for sentence, sentence_tags in rows), project_file=project.path)
+    with atomic_write(labels_path(path), project_file=project.path) as f:
         f.write(json.dumps(names, ensure_ascii=False, indent=1))
         f.write("\n")
     return count

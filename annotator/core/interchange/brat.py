@@ -15,25 +15,88 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
+import shutil
 from pathlib import Path
 from typing import Iterator
 
 from annotator.core.ingest.decode import DecodeError, decode_bytes
 from annotator.core.ingest.jsonl import Record, RecordError, parse_object
 from annotator.core.ingest.sources import Problem
-from annotator.core.interchange.files import ExportError, atomic_write
+from annotator.core.interchange.files import ExportError, beside, check_target, keep_mode
 from annotator.core.interchange.records import Selection, read
 from annotator.core.store import Project
 
 _PLAIN = re.compile(r"^\S+$")
+CONFIGS = ("annotation.conf", "visual.conf", "tools.conf")  # brat's set-up, written by the user: kept
+PARTS = ("train", "dev", "test")  # the subfolders of export --split
+_EXPORTED = re.compile(r"doc[0-9]{6,}\.(txt|ann)")  # only the names export writes: another tool's 1.txt is a user's
 
 
 def export(project: Project, folder: Path, selection: Selection = Selection()) -> int:
     """One .txt/.ann pair per document in `folder`; returns the number of documents."""
+    return export_parts(project, folder, {"": selection})[""]
+
+
+def export_parts(project: Project, folder: Path, parts: dict[str, Selection]) -> dict[str, int]:
+    """Each part's documents in `folder` / part ("" for the folder itself, or train/dev/test); returns the
+    count of each.  The whole export is written in a new folder beside `folder` and swapped in: an
+    earlier export's documents never stay mixed with these.  A folder that holds anything but an
+    earlier export (and brat's .conf files, carried over) is refused, untouched."""
+    check_target(folder, project.path)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file; brat export writes a folder of .txt and .ann files")
+    real = folder.resolve()  # a symlinked folder: swap the folder it points to, not the link
+    configs = _earlier_export(real, folder) if real.is_dir() else []
+    real.parent.mkdir(parents=True, exist_ok=True)
+    tmp, _ = beside(real, lambda name: name.mkdir(0o777))  # 0777 less the umask
+    try:
+        keep_mode(tmp, real)
+        counts = {part: _write(tmp / part, read(project, selection)) for part, selection in parts.items()}
+        for conf in configs:
+            (tmp / conf).parent.mkdir(exist_ok=True)
+            shutil.copy2(real / conf, tmp / conf)
+        if real.is_dir():
+            old = real.with_name(f".{real.name}.{secrets.token_hex(4)}.old")
+            real.rename(old)
+            try:
+                tmp.rename(real)
+            except BaseException:
+                old.rename(real)
+                raise
+            shutil.rmtree(old, ignore_errors=True)  # the export is in place; a leftover is only clutter
+        else:
+            tmp.rename(real)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return counts
+
+
+def _earlier_export(folder: Path, shown: Path) -> list[str]:
+    """The .conf files of an earlier export in `folder` (relative paths), or ExportError naming what
+    else is there: the folder is about to be replaced, and a user's own files must never go with it."""
+    configs, strangers = [], []
+    for entry in sorted(folder.iterdir()):
+        inner = sorted(entry.iterdir()) if entry.name in PARTS and entry.is_dir() and not entry.is_symlink() \
+            else [entry]
+        for path in inner:
+            name = path.relative_to(folder).as_posix()
+            if path.name in CONFIGS and path.is_file():
+                configs.append(name)
+            elif not (_EXPORTED.fullmatch(path.name) and path.is_file()):
+                strangers.append(name)
+    if strangers:
+        more = f" and {len(strangers) - 3} more" if len(strangers) > 3 else ""
+        raise ExportError(f"{shown} holds files that are not from a brat export ({', '.join(strangers[:3])}{more}); "
+                          "export to a new or empty folder (nothing was changed)")
+    return configs
+
+
+def _write(folder: Path, docs) -> int:
+    folder.mkdir(exist_ok=True)
     count = 0
-    for doc in read(project, selection):
+    for doc in docs:
         name = f"doc{doc.id:06d}"
         t_of, lines = {}, []
         for n, s in enumerate(doc.spans, 1):
@@ -54,11 +117,8 @@ def export(project: Project, folder: Path, selection: Selection = Selection()) -
                 lines.append(f"#{note}\tAnnotatorNotes {t_of[s.id]}\t{json.dumps(attrs, ensure_ascii=False)}")
         for n, (_, source, target, kind) in enumerate(doc.relations, 1):
             lines.append(f"R{n}\t{kind} Arg1:{t_of[source]} Arg2:{t_of[target]}")
-        folder.mkdir(parents=True, exist_ok=True)
-        with atomic_write(folder / f"{name}.txt") as f:
-            f.write(doc.text)
-        with atomic_write(folder / f"{name}.ann") as f:
-            f.write("".join(line + "\n" for line in lines))
+        (folder / f"{name}.txt").write_text(doc.text, encoding="utf-8", newline="\n")
+        (folder / f"{name}.ann").write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="\n")
         count += 1
     return count
 

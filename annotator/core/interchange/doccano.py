@@ -23,7 +23,8 @@ from annotator.core.store import Project
 
 
 def export(project: Project, path: Path, selection: Selection = Selection(), *, shape: str = "entities") -> int:
-    return write_jsonl(path, (_record(doc, shape) for doc in read(project, selection)))
+    return write_jsonl(path, (_record(doc, shape) for doc in read(project, selection)),
+                       project_file=project.path)
 
 
 def _record(doc, shape: str) -> dict:

@@ -25,6 +25,8 @@ class ExportFormat:
     suffix: str = ".jsonl"      # of the default file name; "" for a folder
     unit: str = "documents"     # what the count counts
     exchange: bool = True       # takes --labels, --annotator, --map, --sentences and --split
+    # a folder format writes all parts of a split at once, replacing an earlier export whole
+    write_parts: Callable[..., dict[str, int]] | None = None
 
 
 def _plain(module) -> Callable[..., int]:
@@ -53,7 +55,8 @@ EXPORTS: dict[str, ExportFormat] = {
                                   lambda p, path, sel, **_: doccano.export(p, path, sel, shape="label")),
     "labelstudio": ExportFormat("Label Studio tasks JSON; suggestions as predictions (UTF-16 offsets)",
                                 lambda p, path, sel, **_: labelstudio.export(p, path, sel), ".json"),
-    "brat": ExportFormat("a folder of .txt and .ann files", lambda p, path, sel, **_: brat.export(p, path, sel), ""),
+    "brat": ExportFormat("a folder of .txt and .ann files", lambda p, path, sel, **_: brat.export(p, path, sel), "",
+                         write_parts=brat.export_parts),
 }
 
 
@@ -75,6 +78,10 @@ def export(project: Project, fmt: str, target: Path, selection: Selection = Sele
         raise AnnotatorError(f"--labels, --annotator, --map, --sentences and --split are for the exchange "
                              f"formats, not {fmt}")
     parts = {"": None} if split is None else split_documents(project, selection, split, seed=seed)
+    if form.write_parts is not None:
+        counts = form.write_parts(project, target, {part: replace(selection, documents=documents)
+                                                    for part, documents in parts.items()})
+        return [(target / part if part else target, count) for part, count in counts.items()]
     written = []
     for part, documents in parts.items():
         part_target = target if not part else (

@@ -54,7 +54,7 @@ def export(project: Project, path: Path, selection: Selection = Selection()) -> 
                                     "result": [dict(_region(s, units), score=s.confidence)
                                                for s in pending]}]
         tasks.append(task)
-    with atomic_write(path) as f:
+    with atomic_write(path, project_file=project.path) as f:
         json.dump(tasks, f, ensure_ascii=False, indent=1)
         f.write("\n")
     return len(tasks)

@@ -15,7 +15,7 @@ import csv
 import json
 from pathlib import Path
 
-from annotator.core.interchange.files import atomic_write, check_offsets
+from annotator.core.interchange.files import atomic_write, check_offsets, spreadsheet_cell
 from annotator.core.store import Project
 
 COLUMNS = ("document_id", "title", "published", "span_id", "subject", "indicator", "period", "period_from",
@@ -41,12 +41,12 @@ def export(project: Project, path: Path, *, status: str | None = None, with_sugg
     """Write `path` as CSV when it ends in .csv, else as JSONL; returns the row count."""
     table = rows(project, status=status, with_suggestions=with_suggestions)
     if path.suffix.lower() == ".csv":
-        with atomic_write(path, encoding="utf-8-sig", newline="") as f:
+        with atomic_write(path, project_file=project.path, encoding="utf-8-sig", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=COLUMNS)
             writer.writeheader()
-            writer.writerows(table)
+            writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in table)
     else:
-        with atomic_write(path) as f:
+        with atomic_write(path, project_file=project.path) as f:
             for row in table:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return len(table)

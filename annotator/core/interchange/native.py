@@ -66,7 +66,7 @@ def export(project: Project, path: Path, *, status: str | None = None, with_sugg
     Lines go to a temporary file that replaces `path` only once every span has
     passed its check: a bad span leaves any earlier export in place."""
     count = 0
-    with atomic_write(path) as f:
+    with atomic_write(path, project_file=project.path) as f:
         for line in lines(project, status=status, with_suggestions=with_suggestions):
             f.write(line)
             f.write("\n")

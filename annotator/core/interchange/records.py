@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -97,21 +98,39 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     its lines."""
     bounds = training_sentences(doc.text, [(s.start, s.end) for s in doc.spans],
                                 lines_only=doc.meta.get("sentences") == "lines")
+    firsts = [a for a, _ in bounds]
     for span in doc.spans:  # only a line break can cut a span: say so rather than drop it
-        if not any(a <= span.start and span.end <= b for a, b in bounds):
+        # sentences are disjoint and in order: only the last one starting at or before the span can hold it
+        n = bisect_right(firsts, span.start) - 1
+        if n < 0 or span.end > bounds[n][1]:
             raise ExportError(f"document {doc.id}: {span.label} {span.text!r} ({span.start}-{span.end}) runs across "
                               "a line break; sentence-by-sentence formats cannot hold it")
     return bounds
 
 
 def split_sentences(doc: Doc) -> Iterator[Doc]:
-    """The document's sentences as documents of their own, offsets counted from each one's start."""
-    for n, (a, b) in enumerate(sentences(doc), 1):
-        spans = [Entity(s.id, s.start - a, s.end - a, s.label, s.text, s.attrs, s.origin, s.confidence)
-                 for s in doc.spans if a <= s.start and s.end <= b]
-        ids = {s.id for s in spans}
+    """The document's sentences as documents of their own, offsets counted from each one's start.
+    Spans and relations are grouped by sentence once: looking through all of them for every sentence
+    was quadratic in a long report."""
+    bounds = sentences(doc)
+    groups = span_groups(doc.spans, bounds)
+    sentence_of = {s.id: n for n, group in enumerate(groups) for s in group}
+    relations: list[list] = [[] for _ in bounds]
+    for r in doc.relations:  # a relation goes with the sentence that holds both its spans
+        n = sentence_of.get(r[1])
+        if n is not None and sentence_of.get(r[2]) == n:
+            relations[n].append(r)
+    for n, ((a, b), group) in enumerate(zip(bounds, groups), 1):
         yield Doc(doc.id, doc.text[a:b], {**doc.meta, "document": doc.id, "sentence": n, "offset": a}, doc.status,
-                  spans, [r for r in doc.relations if r[1] in ids and r[2] in ids])
+                  [Entity(s.id, s.start - a, s.end - a, s.label, s.text, s.attrs, s.origin, s.confidence)
+                   for s in group], relations[n - 1])
+
+
+def span_groups(spans: list[Entity], bounds: list[tuple[int, int]]) -> list[list[Entity]]:
+    """The spans inside each of `bounds` (disjoint, in order); `spans` are in text order, as read() gives
+    them, so each sentence's are found by bisection."""
+    starts = [s.start for s in spans]
+    return [[s for s in spans[bisect_left(starts, a):bisect_left(starts, b)] if s.end <= b] for a, b in bounds]
 
 
 def no_overlaps(doc: Doc) -> list[Entity]:

@@ -10,33 +10,40 @@ only inside a span.  Import reads `text` and `spans` (tokens are derived data an
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.core import segment
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
-from annotator.core.interchange.files import ExportError, write_jsonl
+from annotator.core.interchange.files import ExportError, check_target, write_jsonl
 from annotator.core.interchange.reading import json_records, text_of
 from annotator.core.interchange.records import Selection, read
 from annotator.core.store import Project
 
 
 def tokens(text: str, spans) -> list[tuple[int, int]]:
-    """(start, end) of jieba's words, cut at every span edge; whitespace only where a span covers it."""
-    edges = {e for s in spans for e in (s.start, s.end)}
+    """(start, end) of jieba's words, cut at every span edge; whitespace only where a span covers it.
+    Edges and span reaches are sorted once and bisected per word: looking at every span for every word
+    took about 20 s for a 100,000-character report with 10,000 spans."""
+    edges = sorted({e for s in spans for e in (s.start, s.end)})
+    by_start = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _ in by_start]
+    reach = list(accumulate((b for _, b in by_start), max, initial=-1))  # reach[k]: furthest end of the first k
     out = []
     for word, start, end in segment.text_words(text):
-        if word.isspace() and not any(s.start < end and start < s.end for s in spans):
+        # a span overlaps [start, end) iff one starting before `end` reaches past `start`
+        if word.isspace() and reach[bisect_left(starts, end)] <= start:
             continue
-        cuts = sorted({start, end, *(e for e in edges if start < e < end)})
-        out += list(zip(cuts, cuts[1:]))
+        cuts = [start, *edges[bisect_right(edges, start):bisect_left(edges, end)], end]
+        out += zip(cuts, cuts[1:])
     return out
 
 
 def export(project: Project, path: Path, selection: Selection = Selection()) -> int:
-    return write_jsonl(path, (_record(doc) for doc in read(project, selection)))
+    return write_jsonl(path, (_record(doc) for doc in read(project, selection)), project_file=project.path)
 
 
 def _record(doc) -> dict:
@@ -96,6 +103,7 @@ def export_docbin(project: Project, path: Path, selection: Selection = Selection
     if misaligned:
         raise ExportError(f"{len(misaligned)} spans do not start and end on {segmenter} token edges, e.g. "
                           + "; ".join(misaligned[:5]) + "; export with --char-tokens to make every character a token")
+    check_target(path, project.path)
     path.parent.mkdir(parents=True, exist_ok=True)
     bin_.to_disk(path)
     return count
