@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import replace
 import logging
 import sys
 import unicodedata

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from annotator.core.interchange import native  # noqa: E402
 from annotator.core.store import Project  # noqa: E402
 from annotator.core.store.clock import now  # noqa: E402
-from annotator.core.store.project import sha256  # noqa: E402
+from annotator.core.store.documents import sha256  # noqa: E402
 from benchmarks.common import best_of, machine  # noqa: E402
 
 SPANS_PER_DOC = 100

@@ -5,7 +5,7 @@ Offsets are Unicode code points into the stored text, end exclusive.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 LAYERS = ("entity", "metric")
 STATUSES = ("todo", "in_progress", "done", "skipped")
@@ -18,6 +18,14 @@ class AnnotatorError(Exception):
 
 class SpanError(AnnotatorError):
     """A span that cannot be written (bad offsets, unknown label, overlap...)."""
+
+
+class Cancelled(AnnotatorError):
+    """The user stopped a long action; what it had not committed was rolled back."""
+
+
+# Long actions report progress as on_progress(done, total) and stop when it returns False.
+Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLineEdit, QMainWindow,
-                               QMessageBox, QProgressDialog, QToolBar)
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QToolBar
 
 from annotator import __version__
 from annotator.core import segment
@@ -312,7 +311,8 @@ class MainWindow(QMainWindow):
     def run_suggest(self, everywhere: bool) -> None:
         if self.doc_id is None:
             return
-        done = self.ops.run(lambda: self.project.suggest(None if everywhere else [self.doc_id]))
+        doc_ids = None if everywhere else [self.doc_id]
+        done = self.ops.run_long(self.tr("Suggesting labels…"), lambda progress: self.project.suggest(doc_ids, progress))
         if done.ok:
             self.status(self.tr("%1 suggestions added").replace("%1", str(done.value)))
 
@@ -369,7 +369,8 @@ class MainWindow(QMainWindow):
             if not ok:
                 return
             options = {"min_confidence": value}
-        done = self.ops.run(lambda: self.project.accept_all(self.doc_id, **options))
+        done = self.ops.run_long(self.tr("Accepting suggestions…"),
+                                 lambda progress: self.project.accept_all(self.doc_id, on_progress=progress, **options))
         if done.ok:
             self.status(self.tr("%1 suggestions accepted").replace("%1", str(len(done.value))))
 
@@ -448,7 +449,8 @@ class MainWindow(QMainWindow):
             self.status(self.tr("Select a span first: its text is what gets labelled"))
             return
         doc_ids = self.project.document_ids() if everywhere else [self.doc_id]
-        done = self.ops.run(lambda: self.project.label_occurrences(doc_ids, span.text, span.label))
+        done = self.ops.run_long(self.tr("Labelling every occurrence…"), lambda progress: self.project.label_occurrences(
+            doc_ids, span.text, span.label, progress))
         if done.ok:
             self.status(self.tr("%1 more spans labelled").replace("%1", str(len(done.value))))
 
@@ -550,15 +552,8 @@ class MainWindow(QMainWindow):
             self.run_import(files)
 
     def run_import(self, paths: list[str]) -> None:
-        dialog = QProgressDialog(self.tr("Importing…"), None, 0, 1000, self)
-        dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(300)
-
-        def progress(done: int, total: int) -> None:
-            dialog.setValue(int(1000 * done / max(total, 1)))
-            QApplication.processEvents()
-        done = self.ops.run(lambda: import_paths(self.project, paths, on_progress=progress))
-        dialog.setValue(1000)
+        done = self.ops.run_long(self.tr("Importing…"), lambda progress: import_paths(
+            self.project, paths, on_progress=progress), cancellable=False)
         if not done.ok:
             return
         report = done.value

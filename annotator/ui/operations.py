@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from annotator.core.model import AnnotatorError, SpanError
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from annotator.core.model import AnnotatorError, Cancelled, SpanError
 from annotator.core.store.changes import Changes
 from annotator.core.store.session import ReadOnlyProject
 
@@ -33,10 +36,29 @@ class Operations:
         except AnnotatorError as exc:
             # what did commit before the refusal (an undo step taken off its stack) is still shown
             window.apply(changes)
-            if isinstance(exc, (SpanError, ReadOnlyProject)):  # said in the status bar: no dialog in the way
+            if isinstance(exc, (SpanError, ReadOnlyProject, Cancelled)):  # the status bar: no dialog in the way
                 window.status(str(exc))
             else:
                 window.error(str(exc))
             return Outcome(False, changes=changes)
         window.apply(changes)
         return Outcome(True, value, changes)
+
+    def run_long(self, title: str, fn: Callable[[Callable[[int, int], bool]], Any], *,
+                 cancellable: bool = True) -> Outcome:
+        """`run` for a long action: `fn(on_progress)` reports its progress to a dialog that keeps the
+        window painted and can stop it (the core rolls back what the action had not committed)."""
+        window = self.window
+        dialog = QProgressDialog(title, window.tr("Cancel") if cancellable else None, 0, 1000, window)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setValue(int(1000 * done / max(total, 1)))
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+        try:
+            return self.run(lambda: fn(progress))
+        finally:
+            dialog.close()
+            dialog.deleteLater()

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.interchange import native
 from annotator.core.model import AnnotatorError, Document
 from annotator.core.store import Project
 

@@ -249,3 +249,25 @@ def test_names_are_found_with_true_offsets_and_never_overlap(names, text):
     found = find_names(text, labels, Lexicon(labels), "t", 0.9)
     assert all(text[s.start:s.end] in labels for s in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_long_actions_report_progress_and_stop_when_asked(tmp_path):
+    from annotator.core.importer import import_paths
+    from annotator.core.model import Cancelled
+    from tests.conftest import CORPUS
+
+    with Project.open(tmp_path / "p.db") as p:
+        import_paths(p, [CORPUS])
+        seen = []
+        added = p.suggest(on_progress=lambda done, total: seen.append((done, total)) or done < 2)
+        assert seen == [(0, 5), (1, 5), (2, 5)]  # asked before each report; stopped before the third
+        with_suggestions = [d for d in p.document_ids() if p.spans(d, origin="suggested")]
+        assert with_suggestions == p.document_ids()[:2] and added == sum(len(p.spans(d)) for d in with_suggestions)
+        doc = with_suggestions[0]
+        with pytest.raises(Cancelled, match="no suggestion was accepted"):
+            p.accept_all(doc, on_progress=lambda done, total: False)
+        assert p.spans(doc, origin="manual") == []  # rolled back whole
+        assert not p.can_undo()
+        with pytest.raises(Cancelled, match="nothing was labelled"):
+            p.label_occurrences(p.document_ids(), "云阳", "REGION", on_progress=lambda done, total: done < 3)
+        assert all(p.spans(d, origin="manual") == [] for d in p.document_ids())

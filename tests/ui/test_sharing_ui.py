@@ -127,3 +127,15 @@ def test_a_read_only_project_says_why_labelling_is_off(window, qtbot, monkeypatc
     qtbot.keyClick(window.view, Qt.Key_2)
     assert shown == [] and "open read-only (the file is read-only)" in window.statusBar().currentMessage()
     assert window.view.spans == {}
+
+
+def test_suggesting_for_every_report_can_be_cancelled(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    window.run_suggest(True)
+    assert window.statusBar().currentMessage() == "0 suggestions added"
+    assert all(window.project.spans(d) == [] for d in window.project.document_ids())
+    window.view.set_cursor(0)
+    qtbot.keyClick(window.view, Qt.Key_Tab)  # nothing to step to, nothing shown
+    assert window.view.spans == {}

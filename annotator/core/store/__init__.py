@@ -1,4 +1,5 @@
 """SQLite storage of a project (sqlite-utils)."""
-from annotator.core.store.project import DuplicateDocument, Project
+from annotator.core.store.documents import DuplicateDocument
+from annotator.core.store.project import Project
 
 __all__ = ["DuplicateDocument", "Project"]

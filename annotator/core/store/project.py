@@ -21,7 +21,7 @@ from annotator.core.schema import default_schema
 from annotator.core.store import opening
 from annotator.core.store.changes import Changes
 from annotator.core.store.clock import now
-from annotator.core.store.documents import Documents, DuplicateDocument, sha256  # noqa: F401 (re-exported)
+from annotator.core.store.documents import Documents
 from annotator.core.store.history import History
 from annotator.core.store.lexicon import Lexicon
 from annotator.core.store.migrations import migrations
@@ -29,7 +29,7 @@ from annotator.core.store.queries import Queries
 from annotator.core.store.schemas import Schemas
 from annotator.core.store.session import BUSY_SECONDS, Session
 from annotator.core.store.spans import Spans
-from annotator.core.store.statuses import UNFINISHED, Statuses  # noqa: F401 (re-exported)
+from annotator.core.store.statuses import Statuses
 from annotator.core.store.suggestions import Suggestions
 from annotator.core.store.texts import Texts
 
@@ -235,17 +235,19 @@ class Project:
     def delete_relation(self, relation_id: int) -> None:
         self.spans_.delete_relation(relation_id)
 
-    def label_occurrences(self, doc_ids: list[int], needle: str, label: str):
-        return self.spans_.label_occurrences(doc_ids, needle, label)
+    def label_occurrences(self, doc_ids: list[int], needle: str, label: str, on_progress=None):
+        return self.spans_.label_occurrences(doc_ids, needle, label, on_progress)
 
-    def suggest(self, doc_ids: list[int] | None = None) -> int:
-        return self.suggestions.suggest(doc_ids)
+    def suggest(self, doc_ids: list[int] | None = None, on_progress=None) -> int:
+        return self.suggestions.suggest(doc_ids, on_progress)
 
     def accept(self, span_id: int):
         return self.suggestions.accept(span_id)
 
-    def accept_all(self, doc_id: int, *, label: str | None = None, min_confidence: float | None = None):
-        return self.suggestions.accept_all(doc_id, label=label, min_confidence=min_confidence)
+    def accept_all(self, doc_id: int, *, label: str | None = None, min_confidence: float | None = None,
+                   on_progress=None):
+        return self.suggestions.accept_all(doc_id, label=label, min_confidence=min_confidence,
+                                           on_progress=on_progress)
 
     def reject(self, span_id: int) -> None:
         self.suggestions.reject(span_id)

@@ -12,7 +12,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from annotator.core import metric_frames
-from annotator.core.model import Relation, Span, SpanError
+from annotator.core.model import Cancelled, Progress, Relation, Span, SpanError
 from annotator.core.schema import check_attrs
 from annotator.core.sentences import clause_bounds
 from annotator.core.store.clock import now
@@ -251,12 +251,16 @@ class Spans:
 
     # in bulk --------------------------------------------------------------------------------------
 
-    def label_occurrences(self, doc_ids: list[int], needle: str, label: str) -> list[Span]:
+    def label_occurrences(self, doc_ids: list[int], needle: str, label: str,
+                          on_progress: Progress | None = None) -> list[Span]:
         """Label every occurrence of `needle` in these documents as one change; occurrences that are
-        already labelled or would overlap a span of the same layer are left alone."""
+        already labelled or would overlap a span of the same layer are left alone.  Stopped by
+        `on_progress`: nothing is labelled."""
         made = []
         with self.session.write():
-            for doc_id in doc_ids:
+            for n, doc_id in enumerate(doc_ids):
+                if on_progress is not None and not on_progress(n, len(doc_ids)):
+                    raise Cancelled("cancelled: nothing was labelled")
                 text = self.texts(doc_id)
                 start = text.find(needle) if needle else -1
                 while start != -1:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from annotator.core import metric_frames
-from annotator.core.model import Span, SpanError
+from annotator.core.model import Cancelled, Progress, Span, SpanError
 from annotator.core.sentences import clause_bounds
 from annotator.core.store.clock import now
 from annotator.core.store.lexicon import Lexicon, UserSource
@@ -44,12 +44,13 @@ class Suggestions:
         rejected = set(db.execute("SELECT text, label FROM rejections").fetchall())
         return {text: label for text, label in accepted if (text, label) not in rejected}
 
-    def suggest(self, doc_ids: list[int] | None = None) -> int:
+    def suggest(self, doc_ids: list[int] | None = None, on_progress: Progress | None = None) -> int:
         """Add suggestions to these documents (all by default); returns how many were added.
 
         Each report's suggestions are checked like any span (offsets in the text, a label of the
         schema, valid attributes, no overlap in their layer) and written in one statement, one
-        transaction per report, so other programs can write in between."""
+        transaction per report, so other programs can write in between; stopped by `on_progress`,
+        the reports done keep their suggestions."""
         db, session = self.session.db, self.session
         session.check_writable()
         entries = self.dictionary()
@@ -62,7 +63,9 @@ class Suggestions:
         added = 0
         if doc_ids is None:
             doc_ids = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id")]
-        for doc_id in doc_ids:
+        for done, doc_id in enumerate(doc_ids):
+            if on_progress is not None and not on_progress(done, len(doc_ids)):
+                break
             text = self.texts(doc_id)
             found = combine([s for source in sources for s in source(text)] + from_dictionary(text, entries, names),
                             layer_of)
@@ -102,12 +105,16 @@ class Suggestions:
                 raise SpanError(f"span {span_id} is not a suggestion")
             return self.spans.update(span_id, origin="manual")
 
-    def accept_all(self, doc_id: int, *, label: str | None = None, min_confidence: float | None = None) -> list[Span]:
+    def accept_all(self, doc_id: int, *, label: str | None = None, min_confidence: float | None = None,
+                   on_progress: Progress | None = None) -> list[Span]:
         """Accept, as one change, a report's suggestions of a label and/or above a confidence;
-        those that clash with an annotation stay suggestions."""
+        those that clash with an annotation stay suggestions.  Stopped by `on_progress`: none is accepted."""
         accepted = []
         with self.session.write():
-            for s in self.spans.of(doc_id, origin="suggested"):
+            pending = self.spans.of(doc_id, origin="suggested")
+            for n, s in enumerate(pending):
+                if on_progress is not None and n % 20 == 0 and not on_progress(n, len(pending)):
+                    raise Cancelled("cancelled: no suggestion was accepted")
                 if (label is None or s.label == label) and (
                         min_confidence is None or (s.confidence or 0) >= min_confidence):
                     try:
