@@ -6,8 +6,10 @@ step that has shipped: add the next one.
 """
 from __future__ import annotations
 
+import socket
 import sqlite3
 import uuid
+from datetime import datetime, timezone
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -17,6 +19,9 @@ migrations = Migrations("annotator")
 STATUS_CHECK = "status IN ('todo', 'in_progress', 'done', 'skipped')"
 ORIGIN_CHECK = "origin IN ('manual', 'suggested', 'imported')"
 LAYER_CHECK = "layer IN ('entity', 'metric')"
+# the actions undo can invert (history.INVERSE), as m004 found them when it read the old stacks
+UNDOABLE = ("add_span", "delete_span", "update_span", "set_status", "add_relation", "delete_relation",
+            "add_rejection", "delete_rejection")
 
 
 def _run(db: Database, script: str) -> None:
@@ -229,8 +234,74 @@ def m002_lexicon(db: Database) -> None:
     """)
 
 
+EVENTS_TABLE = """
+CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        annotator TEXT,
+        batch INTEGER NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo')),
+        target INTEGER,                       -- for undo/redo: the batch undone or redone
+        action TEXT NOT NULL,
+        document_id INTEGER,
+        span_id INTEGER,
+        relation_id INTEGER,
+        before TEXT,                          -- JSON of the object before, NULL when created
+        after TEXT                            -- JSON of the object after, NULL when deleted
+    );
+    CREATE INDEX events_document ON events(document_id);
+    CREATE INDEX events_batch ON events(batch);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+"""
+
+
 @migrations()
-def m003_sessions(db: Database) -> None:
+def m003_early_files(db: Database) -> None:
+    """Files made by the first commits of step 1 (before undo existed) get the event log's batches:
+    each old event was its own transaction, so its batch is its id; status events learn the document
+    they belong to, which later undo needs.  Those files also lack the JSON-object checks of `meta` and
+    `attrs` and the reading-order index; the checks come as triggers (a CHECK cannot be added to a
+    table in place), made in every project so that all projects hold the same objects."""
+    if "batch" not in {column.name for column in db["events"].columns}:
+        db.execute("ALTER TABLE events RENAME TO events_before_m003")
+        db.execute("DROP INDEX IF EXISTS events_document")
+        for trigger in ("events_no_update", "events_no_delete"):
+            db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        _run(db, EVENTS_TABLE)
+        status = "json_object('document_id', document_id, 'status', json_extract({0}, '$.status'), " \
+                 "'reason', json_extract({0}, '$.reason'))"
+        db.execute(f"""
+            INSERT INTO events(id, at, annotator, batch, kind, target, action, document_id, span_id, relation_id,
+                               before, after)
+            SELECT id, at, annotator, id, 'do', NULL, action, document_id, span_id, relation_id,
+                   CASE WHEN action = 'set_status' AND before IS NOT NULL THEN {status.format('before')}
+                        ELSE before END,
+                   CASE WHEN action = 'set_status' AND after IS NOT NULL THEN {status.format('after')}
+                        ELSE after END
+            FROM events_before_m003 ORDER BY id""")
+        db.execute("DROP TABLE events_before_m003")
+    _run(db, """
+    CREATE INDEX IF NOT EXISTS spans_order ON spans(document_id, start, end);
+    CREATE TRIGGER documents_meta_object BEFORE INSERT ON documents
+    WHEN NOT (json_valid(NEW.meta) AND json_type(NEW.meta) = 'object')
+    BEGIN SELECT RAISE(ABORT, 'meta must be a JSON object'); END;
+    CREATE TRIGGER documents_meta_object_update BEFORE UPDATE OF meta ON documents
+    WHEN NOT (json_valid(NEW.meta) AND json_type(NEW.meta) = 'object')
+    BEGIN SELECT RAISE(ABORT, 'meta must be a JSON object'); END;
+    CREATE TRIGGER spans_attrs_object BEFORE INSERT ON spans
+    WHEN NOT (json_valid(NEW.attrs) AND json_type(NEW.attrs) = 'object')
+    BEGIN SELECT RAISE(ABORT, 'attrs must be a JSON object'); END;
+    CREATE TRIGGER spans_attrs_object_update BEFORE UPDATE OF attrs ON spans
+    WHEN NOT (json_valid(NEW.attrs) AND json_type(NEW.attrs) = 'object')
+    BEGIN SELECT RAISE(ABORT, 'attrs must be a JSON object'); END;
+    """)
+
+
+@migrations()
+def m004_sessions(db: Database) -> None:
     """Undo stacks per window session (flat in the length of the history), an index that finds the
     one span a new span could overlap in one step, and the project's identity."""
     _run(db, """
@@ -254,3 +325,31 @@ def m003_sessions(db: Database) -> None:
     CREATE INDEX spans_kind ON spans(document_id, layer, origin = 'suggested', start);
     """)
     db.execute("INSERT OR IGNORE INTO settings(key, value) VALUES ('project_id', ?)", [f'"{uuid.uuid4().hex}"'])
+    # Undo used to be each annotator's, replayed from the whole log: read it once more, so that what
+    # each could undo before the upgrade they can undo after it (their next window takes it over).
+    stacks: dict[str, tuple[list[int], list[int]]] = {}
+    batches: dict[int, list] = {}
+    for batch, kind, target, action, annotator in db.execute(
+            "SELECT batch, kind, target, action, annotator FROM events ORDER BY id"):
+        entry = batches.setdefault(batch, [kind, target, True, annotator])
+        entry[2] = entry[2] and action in UNDOABLE
+    for batch, (kind, target, undoable, annotator) in batches.items():
+        undo, redo = stacks.setdefault(annotator or "", ([], []))
+        if kind == "do" and undoable:
+            undo.append(batch)
+            redo.clear()
+        elif kind == "undo" and undo and undo[-1] == target:
+            redo.append(undo.pop())
+        elif kind == "redo" and redo and redo[-1] == target:
+            redo.pop()
+            undo.append(batch)
+    host, stamp = socket.gethostname(), datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    for annotator, (undo, redo) in stacks.items():
+        if not (undo or redo):
+            continue
+        owner = f"{annotator}@{host}:before-upgrade"
+        db.execute("INSERT INTO sessions(owner, annotator, host, pid, started_at, ended_at) VALUES (?, ?, ?, 0, ?, ?)",
+                   [owner, annotator, host, stamp, stamp])
+        for stack, batches_ in (("undo", undo[-1000:]), ("redo", redo[-1000:])):
+            db.conn.executemany("INSERT INTO undo_steps(owner, stack, batch) VALUES (?, ?, ?)",
+                                [(owner, stack, b) for b in batches_])
