@@ -143,3 +143,13 @@ def test_ids_outside_the_safe_range_are_refused_and_new_rows_can_still_be_writte
             project.add_document(Document(text=f"云阳县{bad}"), [Span(0, 3, "REGION", "云阳县", id=bad)])
     doc = project.add_document(Document(text="云阳县"), [Span(0, 3, "REGION", "云阳县", id=2 ** 53 - 1)])
     assert project.add_span(doc, 0, 2, "METRIC").id is not None  # still room for new rows
+
+
+def test_a_full_disk_is_one_plain_message_and_nothing_is_half_written(project, doc_id):
+    pages = project.db.execute("PRAGMA page_count").fetchone()[0]
+    project.db.execute(f"PRAGMA max_page_count = {pages}")  # the file cannot grow: as on a full disk
+    with pytest.raises(AnnotatorError, match="the disk is full or failing .*the last action was not saved"):
+        project.add_document(Document(text="云阳县" * 20000))
+    assert len(project.document_ids()) == 1
+    project.db.execute("PRAGMA max_page_count = 1073741823")
+    project.add_span(doc_id, 0, 3, "REGION")  # room again: it works
