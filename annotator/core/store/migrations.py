@@ -60,6 +60,31 @@ CREATE VIEW metrics AS
 """
 
 
+# The event log as m001 makes it; m003 makes it again in files from before it had batches.
+EVENTS_TABLE = """
+CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        annotator TEXT,
+        batch INTEGER NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo')),
+        target INTEGER,                       -- for undo/redo: the batch undone or redone
+        action TEXT NOT NULL,
+        document_id INTEGER,
+        span_id INTEGER,
+        relation_id INTEGER,
+        before TEXT,                          -- JSON of the object before, NULL when created
+        after TEXT                            -- JSON of the object after, NULL when deleted
+    );
+    CREATE INDEX events_document ON events(document_id);
+    CREATE INDEX events_batch ON events(batch);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+"""
+
+
 REJECTIONS_TABLE = """
 CREATE TABLE rejections (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -162,27 +187,7 @@ def m001_initial(db: Database) -> None:
 
     -- Append-only record of every change: audit trail and the base of undo.
     -- One user action is one batch (a transaction); undo and redo are batches too.
-    CREATE TABLE events (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        annotator TEXT,
-        batch INTEGER NOT NULL,
-        kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo')),
-        target INTEGER,                       -- for undo/redo: the batch undone or redone
-        action TEXT NOT NULL,
-        document_id INTEGER,
-        span_id INTEGER,
-        relation_id INTEGER,
-        before TEXT,                          -- JSON of the object before, NULL when created
-        after TEXT                            -- JSON of the object after, NULL when deleted
-    );
-    CREATE INDEX events_document ON events(document_id);
-    CREATE INDEX events_batch ON events(batch);
-    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-
+    {EVENTS_TABLE}
     -- Views for people who query a project with sqlite-utils or Datasette.
     CREATE VIEW span_details AS
     SELECT s.id AS span_id, s.document_id, d.title, s.start, s.end, s.label,
@@ -234,28 +239,6 @@ def m002_lexicon(db: Database) -> None:
     """)
 
 
-EVENTS_TABLE = """
-CREATE TABLE events (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        annotator TEXT,
-        batch INTEGER NOT NULL,
-        kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo')),
-        target INTEGER,                       -- for undo/redo: the batch undone or redone
-        action TEXT NOT NULL,
-        document_id INTEGER,
-        span_id INTEGER,
-        relation_id INTEGER,
-        before TEXT,                          -- JSON of the object before, NULL when created
-        after TEXT                            -- JSON of the object after, NULL when deleted
-    );
-    CREATE INDEX events_document ON events(document_id);
-    CREATE INDEX events_batch ON events(batch);
-    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-"""
 
 
 @migrations()
