@@ -50,556 +50,657 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="14" />
+        <location filename="../../annotator/ui/panels.py" line="16" />
         <source>To do</source>
         <translation>待标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="15" />
+        <location filename="../../annotator/ui/panels.py" line="17" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="16" />
+        <location filename="../../annotator/ui/panels.py" line="18" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="17" />
+        <location filename="../../annotator/ui/panels.py" line="19" />
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="32" />
+        <location filename="../../annotator/ui/panels.py" line="35" />
         <source>Filter by title or text</source>
         <translation>按标题或正文筛选</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="34" />
+        <location filename="../../annotator/ui/panels.py" line="37" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="71" />
+        <location filename="../../annotator/ui/panels.py" line="63" />
         <source>spans</source>
         <translation>处标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="78" />
+        <location filename="../../annotator/ui/panels.py" line="89" />
         <source>%1 of %2 done</source>
         <translation>已完成 %1 / %2</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="42" />
-        <source>Reports</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="43" />
-        <source>Labels</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="44" />
-        <source>Spans</source>
-        <translation>标注</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="45" />
-        <source>Attributes</source>
-        <translation>属性</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="46" />
-        <source>Find in this report (Enter: next)</source>
-        <translation>在本报告中查找(回车:下一个)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="48" />
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="96" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="97" />
-        <source>New project…</source>
-        <translation>新建项目…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="98" />
-        <source>Open project…</source>
-        <translation>打开项目…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="99" />
-        <source>Recent projects</source>
-        <translation>最近的项目</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="101" />
-        <source>Import reports…</source>
-        <translation>导入报告…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="102" />
-        <source>Export native JSONL…</source>
-        <translation>导出原生 JSONL…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="103" />
-        <source>Export metrics table…</source>
-        <translation>导出指标表…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="105" />
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="106" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="107" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="108" />
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="110" />
-        <source>Find…</source>
-        <translation>查找…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="112" />
-        <source>Delete span</source>
-        <translation>删除标注</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="113" />
-        <source>Label all occurrences in this report</source>
-        <translation>在本报告中标注所有相同文字</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="114" />
-        <source>Label all occurrences in all reports</source>
-        <translation>在所有报告中标注所有相同文字</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="116" />
-        <source>Move end left</source>
-        <translation>结尾左移</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="117" />
-        <source>Move end right</source>
-        <translation>结尾右移</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="118" />
-        <source>Move start left</source>
-        <translation>开头左移</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="119" />
-        <source>Move start right</source>
-        <translation>开头右移</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="121" />
-        <source>Link the metric's subject (then click a region or organisation)</source>
-        <translation>关联指标的主体(然后点击一个地区或机构)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="123" />
-        <source>Link the metric's period (then click a date)</source>
-        <translation>关联指标的时期(然后点击一个时间)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="125" />
-        <source>Accept the proposed attributes</source>
-        <translation>接受推测的属性</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="126" />
-        <source>Choose the indicator</source>
-        <translation>选择指标类别</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="128" />
-        <source>Mark done and go to next</source>
-        <translation>标为完成并转到下一篇</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="129" />
-        <source>Skip this report…</source>
-        <translation>跳过本报告…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="130" />
-        <source>&amp;Suggestions</source>
-        <translation>建议(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="131" />
-        <source>Suggest labels for this report</source>
-        <translation>为本报告生成建议标注</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="132" />
-        <source>Suggest labels for all reports</source>
-        <translation>为所有报告生成建议标注</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="137" />
-        <source>Accept the selected suggestion (Enter)</source>
-        <translation>接受选中的建议(回车)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="138" />
-        <source>Reject the selected suggestion (Backspace)</source>
-        <translation>拒绝选中的建议(退格)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="139" />
-        <source>Accept all suggestions of the selected span's label here</source>
-        <translation>接受本报告中与选中标注同类的全部建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="141" />
-        <source>Accept all suggestions here above a confidence…</source>
-        <translation>接受本报告中置信度不低于某值的全部建议…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="144" />
-        <source>Add a word list for a label…</source>
-        <translation>为标签添加词表…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
-        <source>Add patterns for a label…</source>
-        <translation>为标签添加匹配模式…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="146" />
-        <source>&amp;Labels</source>
-        <translation>标签(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="147" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="148" />
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="149" />
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="150" />
-        <source>Snap selections to words</source>
-        <translation>选区对齐到词语</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="153" />
-        <location filename="../../annotator/ui/main_window.py" line="552" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="156" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="157" />
-        <location filename="../../annotator/ui/main_window.py" line="612" />
-        <source>Keyboard shortcuts</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="158" />
-        <location filename="../../annotator/ui/main_window.py" line="615" />
-        <source>About</source>
-        <translation>关于</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="234" />
-        <source>Select some text first</source>
-        <translation>请先选中文字</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="241" />
-        <source>Only spaces are selected</source>
-        <translation>选中的只有空白</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="295" />
-        <source>%1 suggestions added</source>
-        <translation>新增 %1 条建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="299" />
-        <location filename="../../annotator/ui/main_window.py" line="316" />
-        <source>Word list</source>
-        <translation>词表</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="299" />
-        <source>Patterns</source>
-        <translation>匹配模式</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="300" />
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="304" />
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="304" />
-        <source>Which label do these lines get?</source>
-        <translation>这些行标注为哪个标签?</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="313" />
-        <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
-        <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="321" />
-        <location filename="../../annotator/ui/main_window.py" line="331" />
-        <source>Select a suggestion first (Tab moves to the next)</source>
-        <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="344" />
-        <source>Select a span first: its label is the one accepted</source>
-        <translation>请先选中一个标注:将接受与它同类的建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
-        <source>Accept suggestions</source>
-        <translation>接受建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
-        <source>Accept suggestions at least this sure (0–1):</source>
-        <translation>接受置信度不低于此值的建议(0–1):</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="355" />
-        <source>%1 suggestions accepted</source>
-        <translation>已接受 %1 条建议</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
-        <source>Select a metric first</source>
-        <translation>请先选中一个指标</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="389" />
-        <source>Click the span to link as %1 (%2); Esc cancels</source>
-        <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="434" />
-        <source>Select a span first (click it or press Tab)</source>
-        <translation>请先选中一个标注(点击它或按 Tab)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="444" />
-        <source>Select a span first: its text is what gets labelled</source>
-        <translation>请先选中一个标注:将标注与它相同的文字</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="453" />
-        <source>%1 more spans labelled</source>
-        <translation>又标注了 %1 处</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="470" />
-        <source>Nothing to undo or redo</source>
-        <translation>没有可撤销或重做的操作</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="498" />
-        <source>Skip this report</source>
-        <translation>跳过本报告</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="498" />
-        <source>Why is it skipped?</source>
-        <translation>跳过的原因?</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="510" />
-        <source>Every report is done or skipped</source>
-        <translation>所有报告都已完成或跳过</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="533" />
-        <source>Not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="547" />
-        <source>Snapping to words is on</source>
-        <translation>已开启词语对齐</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="548" />
-        <source>Snapping to words is off</source>
-        <translation>已关闭词语对齐</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="552" />
-        <source>The language changes when the annotator starts next time.</source>
-        <translation>语言将在下次启动时更改。</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="556" />
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="557" />
-        <location filename="../../annotator/ui/main_window.py" line="563" />
-        <source>Projects (*.db)</source>
-        <translation>项目 (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="562" />
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="568" />
-        <source>Import reports</source>
-        <translation>导入报告</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="569" />
-        <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
-        <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="574" />
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="585" />
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="593" />
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="19" />
+        <location filename="../../annotator/ui/export_dialog.py" line="73" />
+        <location filename="../../annotator/ui/export_dialog.py" line="75" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/export_dialog.py" line="24" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="32" />
+        <source>All reports</source>
+        <translation>全部报告</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="42" />
+        <source>Include suggestions not yet accepted</source>
+        <translation>包括尚未接受的建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="43" />
+        <source>One record per sentence</source>
+        <translation>每句一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="44" />
+        <source>e.g. 80/10/10 (empty: one file)</source>
+        <translation>例如 80/10/10(留空:一个文件)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="47" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="48" />
+        <source>Write to</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="49" />
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="50" />
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="53" />
+        <source>Split by report</source>
+        <translation>按报告划分</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="54" />
+        <source>Split seed</source>
+        <translation>划分随机种子</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="44" />
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="45" />
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="46" />
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="47" />
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="48" />
+        <source>Find in this report (Enter: next)</source>
+        <translation>在本报告中查找(回车:下一个)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="50" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="102" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="103" />
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="104" />
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="105" />
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="107" />
+        <source>Import reports…</source>
+        <translation>导入报告…</translation>
+    </message>
+    <message>
+        <source>Export native JSONL…</source>
+        <translation>导出原生 JSONL…</translation>
+    </message>
+    <message>
+        <source>Export metrics table…</source>
+        <translation>导出指标表…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="108" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="110" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="111" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="112" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="113" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="115" />
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="117" />
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="118" />
+        <source>Label all occurrences in this report</source>
+        <translation>在本报告中标注所有相同文字</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="119" />
+        <source>Label all occurrences in all reports</source>
+        <translation>在所有报告中标注所有相同文字</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="121" />
+        <source>Move end left</source>
+        <translation>结尾左移</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="122" />
+        <source>Move end right</source>
+        <translation>结尾右移</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="123" />
+        <source>Move start left</source>
+        <translation>开头左移</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="124" />
+        <source>Move start right</source>
+        <translation>开头右移</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="126" />
+        <source>Link the metric's subject (then click a region or organisation)</source>
+        <translation>关联指标的主体(然后点击一个地区或机构)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="128" />
+        <source>Link the metric's period (then click a date)</source>
+        <translation>关联指标的时期(然后点击一个时间)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="130" />
+        <source>Accept the proposed attributes</source>
+        <translation>接受推测的属性</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="131" />
+        <source>Choose the indicator</source>
+        <translation>选择指标类别</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="133" />
+        <source>Mark done and go to next</source>
+        <translation>标为完成并转到下一篇</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="134" />
+        <source>Skip this report…</source>
+        <translation>跳过本报告…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="135" />
+        <source>&amp;Suggestions</source>
+        <translation>建议(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="136" />
+        <source>Suggest labels for this report</source>
+        <translation>为本报告生成建议标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="137" />
+        <source>Suggest labels for all reports</source>
+        <translation>为所有报告生成建议标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="142" />
+        <source>Accept the selected suggestion (Enter)</source>
+        <translation>接受选中的建议(回车)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="143" />
+        <source>Reject the selected suggestion (Backspace)</source>
+        <translation>拒绝选中的建议(退格)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="144" />
+        <source>Accept all suggestions of the selected span's label here</source>
+        <translation>接受本报告中与选中标注同类的全部建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="146" />
+        <source>Accept all suggestions here above a confidence…</source>
+        <translation>接受本报告中置信度不低于某值的全部建议…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="149" />
+        <source>Add a word list for a label…</source>
+        <translation>为标签添加词表…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="150" />
+        <source>Add patterns for a label…</source>
+        <translation>为标签添加匹配模式…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="151" />
+        <source>&amp;Labels</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="152" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="153" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="154" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="155" />
+        <source>Snap selections to words</source>
+        <translation>选区对齐到词语</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="158" />
+        <location filename="../../annotator/ui/main_window.py" line="533" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="161" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="162" />
+        <location filename="../../annotator/ui/main_window.py" line="586" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="163" />
+        <location filename="../../annotator/ui/main_window.py" line="589" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <source> (read-only)</source>
+        <translation>(只读)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <source>The project file was repaired on opening: %1</source>
+        <translation>打开时已修复项目文件:%1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
+        <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="285" />
+        <source>Select some text first</source>
+        <translation>请先选中文字</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="292" />
+        <source>Only spaces are selected</source>
+        <translation>选中的只有空白</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="315" />
+        <source>Suggesting labels…</source>
+        <translation>正在生成建议…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="317" />
+        <source>%1 suggestions added</source>
+        <translation>新增 %1 条建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="321" />
+        <location filename="../../annotator/ui/main_window.py" line="337" />
+        <source>Word list</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="321" />
+        <source>Patterns</source>
+        <translation>匹配模式</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="322" />
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <source>Which label do these lines get?</source>
+        <translation>这些行标注为哪个标签?</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="334" />
+        <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
+        <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="342" />
+        <location filename="../../annotator/ui/main_window.py" line="351" />
+        <source>Select a suggestion first (Tab moves to the next)</source>
+        <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <source>Select a span first: its label is the one accepted</source>
+        <translation>请先选中一个标注:将接受与它同类的建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <source>Accept suggestions</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="368" />
+        <source>Accept suggestions at least this sure (0–1):</source>
+        <translation>接受置信度不低于此值的建议(0–1):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="372" />
+        <source>Accepting suggestions…</source>
+        <translation>正在接受建议…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="375" />
+        <source>%1 suggestions accepted</source>
+        <translation>已接受 %1 条建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <source>Select a metric first</source>
+        <translation>请先选中一个指标</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="398" />
+        <source>Click the span to link as %1 (%2); Esc cancels</source>
+        <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="440" />
+        <source>Select a span first (click it or press Tab)</source>
+        <translation>请先选中一个标注(点击它或按 Tab)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="449" />
+        <source>Select a span first: its text is what gets labelled</source>
+        <translation>请先选中一个标注:将标注与它相同的文字</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="452" />
+        <source>Labelling every occurrence…</source>
+        <translation>正在标注所有出现…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="455" />
+        <source>%1 more spans labelled</source>
+        <translation>又标注了 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="469" />
+        <source>Nothing to undo or redo</source>
+        <translation>没有可撤销或重做的操作</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="484" />
+        <source>Skip this report</source>
+        <translation>跳过本报告</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="484" />
+        <source>Why is it skipped?</source>
+        <translation>跳过的原因?</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="491" />
+        <source>Every report is done or skipped</source>
+        <translation>所有报告都已完成或跳过</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="514" />
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="528" />
+        <source>Snapping to words is on</source>
+        <translation>已开启词语对齐</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="529" />
+        <source>Snapping to words is off</source>
+        <translation>已关闭词语对齐</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="533" />
+        <source>The language changes when the annotator starts next time.</source>
+        <translation>语言将在下次启动时更改。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="537" />
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="538" />
+        <location filename="../../annotator/ui/main_window.py" line="544" />
+        <source>Projects (*.db)</source>
+        <translation>项目 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="543" />
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="549" />
+        <source>Import reports</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="550" />
+        <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
+        <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="555" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="562" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="574" />
+        <source>Exported %1 to %2</source>
+        <translation>已导出 %1 条到 %2</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="605" />
+        <location filename="../../annotator/ui/main_window.py" line="579" />
         <source>select by keyboard</source>
         <translation>用键盘选择</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="605" />
+        <location filename="../../annotator/ui/main_window.py" line="579" />
         <source>next / previous span</source>
         <translation>下一个 / 上一个标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="580" />
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="580" />
         <source>move the end</source>
         <translation>移动结尾</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="607" />
+        <location filename="../../annotator/ui/main_window.py" line="581" />
         <source>move the start</source>
         <translation>移动开头</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="607" />
+        <location filename="../../annotator/ui/main_window.py" line="581" />
         <source>label all occurrences</source>
         <translation>标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="582" />
         <source>undo / redo</source>
         <translation>撤销 / 重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="582" />
         <source>done, next report</source>
         <translation>完成,下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <location filename="../../annotator/ui/main_window.py" line="583" />
         <source>skip report</source>
         <translation>跳过报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <location filename="../../annotator/ui/main_window.py" line="583" />
         <source>find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <location filename="../../annotator/ui/main_window.py" line="583" />
         <source>zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>snapping on/off</source>
         <translation>词语对齐开关</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>select characters, not words</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="615" />
+        <location filename="../../annotator/ui/main_window.py" line="589" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="624" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="606" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>
@@ -607,22 +708,22 @@
 <context>
     <name>SpanTable</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="108" />
+        <location filename="../../annotator/ui/panels.py" line="141" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="108" />
+        <location filename="../../annotator/ui/panels.py" line="141" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="108" />
+        <location filename="../../annotator/ui/panels.py" line="142" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="109" />
+        <location filename="../../annotator/ui/panels.py" line="142" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
@@ -630,9 +731,17 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="48" />
+        <location filename="../../annotator/ui/app.py" line="59" />
         <source>Something went wrong and was written to the log:</source>
         <translation>出现问题,详情已写入日志:</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../annotator/ui/operations.py" line="52" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -56,6 +56,15 @@ ZH = {
     "请先选中一个标注:将接受与它同类的建议", "Accept suggestions": "接受建议",
     "Accept suggestions at least this sure (0–1):": "接受置信度不低于此值的建议(0–1):",
     "%1 suggestions accepted": "已接受 %1 条建议",
+    "Choose…": "选择…", "All reports": "全部报告", "Include suggestions not yet accepted": "包括尚未接受的建议",
+    "One record per sentence": "每句一条记录", "e.g. 80/10/10 (empty: one file)": "例如 80/10/10(留空:一个文件)",
+    "Format": "格式", "Write to": "写入", "Split by report": "按报告划分", "Split seed": "划分随机种子",
+    "Export…": "导出…", " (read-only)": "(只读)",
+    "The project file was repaired on opening: %1": "打开时已修复项目文件:%1",
+    "Read-only: %1. Viewing, searching and exporting work; labelling does not.":
+    "只读:%1。可以查看、查找和导出,不能标注。",
+    "Suggesting labels…": "正在生成建议…", "Accepting suggestions…": "正在接受建议…",
+    "Labelling every occurrence…": "正在标注所有出现…", "Exported %1 to %2": "已导出 %1 条到 %2", "Cancel": "取消",
 }
 
 if __name__ == "__main__":
