@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             return
         if changes.schema:
             self.load_schema()
-        doc_id = self.doc_id
+        doc_id, selected = self.doc_id, self.view.selected_id
         if doc_id is not None:
             if doc_id in changes.reload or changes.schema:
                 self.view.replace_spans(self.project.spans(doc_id))
@@ -227,7 +227,8 @@ class MainWindow(QMainWindow):
                 gone, new = changes.spans_of(doc_id)
                 if gone or new:
                     self.span_table.apply(self.view.update_spans(gone, new), new)
-            if doc_id in changes.documents:
+            if selected is not None and (selected in changes.spans_updated or selected in changes.spans_removed
+                                         or doc_id in changes.reload):
                 self.show_attributes(self.selected_span())
         if changes.documents_added:
             self.refresh_documents()
@@ -342,7 +343,6 @@ class MainWindow(QMainWindow):
             self.status(self.tr("Select a suggestion first (Tab moves to the next)"))
             return
         if self.ops.run(lambda: self.project.accept(span.id)).ok:
-            self.select_span(self.view.spans.get(span.id), scroll=False)
             self.step_span(True)
 
     def reject_suggestion(self) -> None:
@@ -621,6 +621,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(obj, event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.poll_timer.stop()
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())

@@ -194,7 +194,21 @@ class SpanModel(QAbstractTableModel):
         return i
 
     def apply(self, gone: dict[int, Span], new: list[Span]) -> None:
-        """Rows of `gone` (id → the span as shown) leave, `new` spans take their places."""
+        """Rows of `gone` (id → the span as shown) leave, `new` spans take their places.  A span that
+        keeps its place in the order (accepted, relabelled in a column not sorted by) is changed in
+        its row, so only that row is painted again."""
+        gone, moved = dict(gone), []
+        for span in new:
+            old = gone.get(span.id)
+            if old is not None and self._key(old) == self._key(span):
+                i = self._find(old)
+                if i < len(self.rows):
+                    del gone[span.id]
+                    self.rows[i] = span
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, 3))
+                    continue
+            moved.append(span)
+        new = moved
         for span in gone.values():
             i = self._find(span)
             if i < len(self.rows):

@@ -185,8 +185,7 @@ class ReportView(QTextEdit):
                 self._unindex(old)
             self.spans[span.id] = span
             self._insert(span)
-        for span in [*removed.values(), *new]:
-            self._redraw(span.start, span.end)
+        self._redraw([(s.start, s.end) for s in [*removed.values(), *new]])
         if self.selected_id is not None and self.selected_id not in self.spans:
             self.selected_id = None
         self.viewport().update()
@@ -203,16 +202,19 @@ class ReportView(QTextEdit):
                 self._draw_block(block)
         self.viewport().update()
 
-    def _redraw(self, start: int, end: int) -> None:
-        doc = self.document()
-        block = doc.findBlock(self.map.to_qt(start))
-        last = doc.findBlock(self.map.to_qt(end))
-        while block.isValid():
-            if block.blockNumber() in self.drawn:  # others are drawn when they come on screen
-                self._draw_block(block)
-            if block == last:
-                break
-            block = block.next()
+    def _redraw(self, ranges: list[tuple[int, int]]) -> None:
+        """Draw again the blocks these ranges touch, each once (a block's layout is redone after)."""
+        doc, numbers = self.document(), set()
+        for start, end in ranges:
+            block = doc.findBlock(self.map.to_qt(start))
+            last = doc.findBlock(self.map.to_qt(end))
+            while block.isValid():
+                numbers.add(block.blockNumber())
+                if block == last:
+                    break
+                block = block.next()
+        for number in sorted(numbers & self.drawn):  # others are drawn when they come on screen
+            self._draw_block(doc.findBlockByNumber(number))
 
     def _draw_block(self, block) -> None:
         """Give one block the formats of its spans (overlapping ranges merge: fill and underline)."""

@@ -51,6 +51,7 @@ class Project:
         self.db = db  # for reading by sqlite-utils users and tests; the store's parts write through the session
         self.path = path
         self.repairs = repairs or []  # what opening put right, for the user
+        self.closed = False
         project_id = "" if path is None else _setting(db, "project_id")
         self.session = Session(db, path, annotator, read_only=read_only, project_id=project_id)
         self.texts = Texts(self.session)
@@ -118,6 +119,9 @@ class Project:
                 self.session.set("created_at", now())
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         try:
             self.history.end()
         except AnnotatorError:  # the file went away or is busy: its stacks stay with this session
@@ -163,6 +167,8 @@ class Project:
 
     def poll(self) -> Changes | None:
         """What other programs and windows wrote since the last poll (None: nothing)."""
+        if self.closed:
+            return None
         changes = self.session.poll()
         if changes is not None and changes.schema:
             self.schemas.forget()

@@ -195,13 +195,20 @@ class Spans:
         return {a.key for a in definition.attributes if a.type == "link"} if definition else set()
 
     def _linking(self, target: Span) -> list[Span]:
-        """Spans of the same document whose link attributes point at `target`."""
-        keys = sorted({a.key for label in self.schemas.current.labels for a in label.attributes if a.type == "link"})
-        if not keys:
+        """Spans of the same document whose link attributes point at `target` (only labels with
+        links can, and only if `target`'s label is one they may point to)."""
+        linking = [label for label in self.schemas.current.labels if any(
+            a.type == "link" and (target.label in a.targets or not a.targets) for a in label.attributes)]
+        if not linking:
             return []
+        keys = sorted({a.key for label in linking for a in label.attributes if a.type == "link"})
         test = " OR ".join(f"json_extract(attrs, '$.{k}') = ?" for k in keys)
-        rows = self.session.db.execute(f"SELECT {COLUMNS} FROM spans WHERE document_id = ? AND ({test})",
-                                       [target.document_id, *[target.id] * len(keys)]).fetchall()
+        labels = ",".join("?" * len(linking))
+        rows = self.session.db.execute(
+            f"SELECT {COLUMNS} FROM spans WHERE document_id = ? AND layer IN ({','.join('?' * len(linking))})"
+            f" AND label IN ({labels}) AND ({test})",
+            [target.document_id, *(label.layer for label in linking), *(label.key for label in linking),
+             *[target.id] * len(keys)]).fetchall()
         return [s for s in map(row_span, rows) if any(s.attrs.get(k) == target.id for k in self._link_keys(s.label))]
 
     # relations ----------------------------------------------------------------------------------
