@@ -74,7 +74,7 @@ def main() -> None:
             adds.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             project.delete_span(span.id)
-            view.update_spans([span], [])
+            view.update_spans([span.id], [])
             settle(app)
             deletes.append(time.perf_counter() - t0)
     ms = lambda xs: f"{1000 * statistics.median(xs):.1f}"  # noqa: E731

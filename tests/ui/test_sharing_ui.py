@@ -142,3 +142,31 @@ def test_suggesting_for_every_report_can_be_cancelled(window, qtbot, monkeypatch
     window.view.set_cursor(0)
     qtbot.keyClick(window.view, Qt.Key_Tab)  # nothing to step to, nothing shown
     assert window.view.spans == {}
+
+
+def test_two_windows_on_one_file_see_each_other_and_undo_their_own(window, qtbot, monkeypatch):
+    from annotator.ui.app import settings
+    from annotator.ui.main_window import MainWindow
+
+    other = MainWindow(Project.open(window.project.path), settings(), english=True)
+    qtbot.addWidget(other)
+    other.show()
+    shown, shown_other = errors_of(window, monkeypatch), errors_of(other, monkeypatch)
+    try:
+        other.open_document(window.doc_id)
+        select(window, "云阳县委宣传部")
+        qtbot.keyClick(window.view, Qt.Key_2)
+        mine = window.selected_span()
+        qtbot.waitUntil(lambda: mine.id in other.view.spans, timeout=3000)
+        select(other, "天生云阳")
+        qtbot.keyClick(other.view, Qt.Key_5)
+        theirs = other.selected_span()
+        qtbot.waitUntil(lambda: theirs.id in window.view.spans, timeout=3000)
+        qtbot.keyClick(other.view, Qt.Key_Z, Qt.ControlModifier)  # the other window undoes its own span only
+        assert {s.id for s in other.project.spans(other.doc_id)} == {mine.id}
+        qtbot.waitUntil(lambda: theirs.id not in window.view.spans, timeout=3000)
+        assert mine.id in window.view.spans and window.project.can_undo()
+        assert shown == shown_other == []
+    finally:
+        other.close()
+        other.project.close()
