@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QPainter, QPen, QTextBlockFormat, QTextCharFormat, QTextCursor,
                            QTextDocument, QTextLayout, QTextOption)
 from PySide6.QtWidgets import QTextEdit, QToolTip
@@ -242,9 +242,12 @@ class ReportView(QTextEdit):
         if self.map is None:
             return
         layout = self.document().documentLayout()
-        block = self.cursorForPosition(self.viewport().rect().topLeft()).block()
+        # the first block on screen: a point inside the text, not in the document's margin, where
+        # Qt's hit test answers with the document's last block
+        margin, top = int(self.document().documentMargin()), self.verticalScrollBar().value()
+        block = self.cursorForPosition(QPoint(margin + 1, max(0, margin + 1 - top))).block()
         # one screen ahead, so scrolling shows no undrawn spans
-        bottom = self.verticalScrollBar().value() + 2 * self.viewport().height()
+        bottom = top + 2 * self.viewport().height()
         while block.isValid() and layout.blockBoundingRect(block).top() <= bottom:
             number = block.blockNumber()
             if number not in self.drawn:
