@@ -24,6 +24,7 @@ from annotator.core.offsets import Utf16Map
 
 
 LINE_HEIGHT = 150  # percent
+FIRST_SCREENS = 6000  # characters whose spans are drawn before a report is first laid out (two tall screens)
 
 
 def tint(color: str, strength: float) -> QColor:
@@ -88,7 +89,15 @@ class ReportView(QTextEdit):
         self.selected_id = None
         self.drawn = set()
         self._set_spans(spans)
-        self.setDocument(self._document(text))  # the previous one, a child of the view, is deleted by Qt
+        doc = self._document(text)
+        # The first screens' spans go on before Qt lays the document out, so those blocks are laid
+        # out once; blocks further down get theirs as they come near the screen (draw_visible).
+        block = doc.begin()
+        while block.isValid() and block.position() < FIRST_SCREENS:
+            self.drawn.add(block.blockNumber())
+            self._draw_block(block, laid_out=False)
+            block = block.next()
+        self.setDocument(doc)  # the previous one, a child of the view, is deleted by Qt
         self._schedule()
 
     def _document(self, text: str) -> QTextDocument:
@@ -216,8 +225,9 @@ class ReportView(QTextEdit):
         for number in sorted(numbers & self.drawn):  # others are drawn when they come on screen
             self._draw_block(doc.findBlockByNumber(number))
 
-    def _draw_block(self, block) -> None:
-        """Give one block the formats of its spans (overlapping ranges merge: fill and underline)."""
+    def _draw_block(self, block, laid_out: bool = True) -> None:
+        """Give one block the formats of its spans (overlapping ranges merge: fill and underline);
+        a block already laid out is laid out again."""
         qt_start = block.position()
         cp_start = self.map.from_qt(qt_start)
         cp_end = self.map.from_qt(qt_start + block.length() - 1)
@@ -229,7 +239,8 @@ class ReportView(QTextEdit):
             r.format = self.formats[(span.label, span.origin == "suggested")]
             ranges.append(r)
         block.layout().setFormats(ranges)
-        self.document().markContentsDirty(qt_start, block.length())
+        if laid_out:
+            block.document().markContentsDirty(qt_start, block.length())
 
     def _schedule(self, *_) -> None:
         """Draw the spans of newly visible blocks once the event loop is free (coalesces scrolling)."""
