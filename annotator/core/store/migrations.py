@@ -266,21 +266,12 @@ def m003_early_files(db: Database) -> None:
                         ELSE after END
             FROM events_before_m003 ORDER BY id""")
         db.execute("DROP TABLE events_before_m003")
-    _run(db, """
-    CREATE INDEX IF NOT EXISTS spans_order ON spans(document_id, start, end);
-    CREATE TRIGGER documents_meta_object BEFORE INSERT ON documents
-    WHEN NOT (json_valid(NEW.meta) AND json_type(NEW.meta) = 'object')
-    BEGIN SELECT RAISE(ABORT, 'meta must be a JSON object'); END;
-    CREATE TRIGGER documents_meta_object_update BEFORE UPDATE OF meta ON documents
-    WHEN NOT (json_valid(NEW.meta) AND json_type(NEW.meta) = 'object')
-    BEGIN SELECT RAISE(ABORT, 'meta must be a JSON object'); END;
-    CREATE TRIGGER spans_attrs_object BEFORE INSERT ON spans
-    WHEN NOT (json_valid(NEW.attrs) AND json_type(NEW.attrs) = 'object')
-    BEGIN SELECT RAISE(ABORT, 'attrs must be a JSON object'); END;
-    CREATE TRIGGER spans_attrs_object_update BEFORE UPDATE OF attrs ON spans
-    WHEN NOT (json_valid(NEW.attrs) AND json_type(NEW.attrs) = 'object')
-    BEGIN SELECT RAISE(ABORT, 'attrs must be a JSON object'); END;
-    """)
+    db.execute("CREATE INDEX IF NOT EXISTS spans_order ON spans(document_id, start, end)")
+    for table, column in (("documents", "meta"), ("spans", "attrs")):
+        for when, suffix in (("INSERT", ""), (f"UPDATE OF {column}", "_update")):
+            db.execute(f"CREATE TRIGGER {table}_{column}_object{suffix} BEFORE {when} ON {table}\n"
+                       f"    WHEN NOT (json_valid(NEW.{column}) AND json_type(NEW.{column}) = 'object')\n"
+                       f"    BEGIN SELECT RAISE(ABORT, '{column} must be a JSON object'); END")
 
 
 @migrations()
