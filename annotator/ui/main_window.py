@@ -45,8 +45,10 @@ class MainWindow(QMainWindow):
         self._dock(self.tr("Labels"), self.palette, Qt.RightDockWidgetArea, "labels")
         self._dock(self.tr("Spans"), self.span_table, Qt.RightDockWidgetArea, "spans")
         self._dock(self.tr("Attributes"), self.attributes, Qt.RightDockWidgetArea, "attributes")
-        self.find_bar = QLineEdit(placeholderText=self.tr("Find in this report (Enter: next)"))
+        self.find_bar = QLineEdit(placeholderText=self.tr(
+            "Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)"))
         self.find_bar.returnPressed.connect(self.find_next)
+        self.find_bar.installEventFilter(self)
         toolbar = QToolBar(self.tr("Find"), objectName="find")
         toolbar.addWidget(self.find_bar)
         toolbar.hide()
@@ -499,24 +501,37 @@ class MainWindow(QMainWindow):
         self.find_bar.setFocus()
         self.find_bar.selectAll()
 
-    def find_next(self) -> None:
+    def find_next(self, backward: bool = False) -> None:
+        """Select the next (or previous) match in the report; the keys stay in the find bar, so Enter
+        finds on, and Esc goes back to the report with the match selected (a digit then labels it)."""
         needle = self.find_bar.text()
         if not needle or self.view.map is None:
             return
         cursor = self.view.textCursor()
-        start = self.view.map.from_qt(cursor.selectionEnd() if cursor.hasSelection() else cursor.position())
-        if self.selected_span() is not None:  # continue after the span just made or visited
-            start = max(start, self.selected_span().end)
-        found = self.view.text.find(needle, start)
-        if found == -1:
-            found = self.view.text.find(needle)
+        if backward:
+            at = self.view.map.from_qt(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+            found = self.view.text.rfind(needle, 0, max(0, at + len(needle) - 1))
+            found = self.view.text.rfind(needle) if found == -1 else found
+        else:
+            at = self.view.map.from_qt(cursor.selectionEnd() if cursor.hasSelection() else cursor.position())
+            span = self.selected_span()
+            if span is not None:  # continue after the span just made or visited
+                at = max(at, span.end)
+            found = self.view.text.find(needle, at)
+            found = self.view.text.find(needle) if found == -1 else found
         if found == -1:
             self.status(self.tr("Not found"))
             return
+        self.view.select_span(None, scroll=False)  # Enter and Backspace act on the match, not a span left selected
+        self.show_attributes(None)
         c = self.view.textCursor()
         c.setPosition(self.view.map.to_qt(found))
         c.setPosition(self.view.map.to_qt(found + len(needle)), c.MoveMode.KeepAnchor)
         self.view.setTextCursor(c)
+        self.view.ensureCursorVisible()
+
+    def close_find(self) -> None:
+        self.find_toolbar.hide()
         self.view.setFocus()
 
     def zoom(self, steps: int) -> None:
@@ -598,6 +613,13 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Report annotator"), message)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.find_bar and event.type() == event.Type.KeyPress:
+            if event.key() == Qt.Key_Escape:
+                self.close_find()
+                return True
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ShiftModifier:
+                self.find_next(backward=True)
+                return True
         if obj is self.view.viewport() and event.type() == event.Type.MouseButtonPress:
             self.character_precision = bool(event.modifiers() & Qt.AltModifier)
         if obj is self.view and event.type() == event.Type.KeyPress:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QFont, QPainter, QPen, QTextBlockFormat, QTextCharFormat, QTextCursor,
+from PySide6.QtGui import (QColor, QFont, QPainter, QPalette, QPen, QTextBlockFormat, QTextCharFormat, QTextCursor,
                            QTextDocument, QTextLayout, QTextOption)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
@@ -61,6 +61,10 @@ class ReportView(QTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 12.0))
         self.setFont(font)
+        palette = self.palette()  # a match found from the find bar shows as selected while the bar has the keys
+        for role in (QPalette.Highlight, QPalette.HighlightedText):
+            palette.setColor(QPalette.Inactive, role, palette.color(QPalette.Active, role))
+        self.setPalette(palette)
 
     # content ---------------------------------------------------------------
 

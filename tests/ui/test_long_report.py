@@ -68,3 +68,28 @@ def test_the_first_screen_is_painted_after_opening_and_after_suggesting(long_win
     qtbot.keyClick(again.view, Qt.Key_End, Qt.ControlModifier)  # far down: painted there too
     qtbot.waitUntil(lambda: on_screen_unpainted(again.view) == [], timeout=3000)
     again.project.close()
+
+
+def test_enter_in_the_find_bar_finds_on_and_never_accepts(long_window, qtbot):
+    window, view = long_window, long_window.view
+    window.run_suggest(False)
+    window.activateWindow()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_Tab)
+    suggestion = window.selected_span()
+    assert suggestion.origin == "suggested"
+    qtbot.keyClick(view, Qt.Key_F, Qt.ControlModifier)
+    window.find_bar.setText("粤港澳大湾区")
+    found = []
+    for _ in range(3):  # Enter, Enter, Enter: the next match each time, the keys stay in the bar
+        qtbot.keyClick(window.find_bar, Qt.Key_Return)
+        found.append(view.selection())
+        qtbot.waitUntil(window.find_bar.hasFocus, timeout=1000)
+    assert window.project.span(suggestion.id).origin == "suggested"  # nothing accepted
+    assert [view.text[a:b] for a, b in found] == ["粤港澳大湾区"] * 3 and found == sorted(set(found))
+    qtbot.keyClick(window.find_bar, Qt.Key_Return, Qt.ShiftModifier)  # back one
+    assert view.selection() == found[1]
+    qtbot.keyClick(window.find_bar, Qt.Key_Escape)  # back to the report, the match selected: a digit labels it
+    qtbot.waitUntil(view.hasFocus, timeout=1000)
+    qtbot.keyClick(view, Qt.Key_1)
+    assert (window.selected_span().start, window.selected_span().end) == found[1]

@@ -129,13 +129,15 @@ def test_astral_characters_before_a_span_keep_offsets_right(window, qtbot, tmp_p
 
 
 def test_find_then_digit_labels_each_occurrence_in_turn(window, qtbot):
-    """Keyboard-only labelling: Ctrl+F, type, Enter selects the next occurrence, a digit labels it."""
+    """Keyboard-only labelling: Ctrl+F, type, Enter selects the next occurrence, Esc goes back to the
+    report with it selected, a digit labels it."""
     window.snap_action.trigger()  # exact selections from find
     count = window.view.text.count("云阳县委宣传部")
     for _ in range(count):
         qtbot.keyClick(window.view, Qt.Key_F, Qt.ControlModifier)
         window.find_bar.setText("云阳县委宣传部")
         qtbot.keyClick(window.find_bar, Qt.Key_Return)
+        qtbot.keyClick(window.find_bar, Qt.Key_Escape)
         qtbot.keyClick(window.view, Qt.Key_2)
     assert spans(window) == [("云阳县委宣传部", "ORG")] * count and count > 1
 
