@@ -28,9 +28,11 @@ what its key says) is printed with the status bar's message, and the run goes on
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,6 +45,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 _HOME = tempfile.mkdtemp(prefix="bench-window-home-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 os.environ["ANNOTATOR_HOME"] = _HOME  # settings, logs and caches of this run stay out of the user's folders
 os.environ["ANNOTATOR"] = "bench"     # the window's annotator: its events are the ones undo replays
 
@@ -51,7 +54,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core import segment  # noqa: E402
-from annotator.core.model import Document, Span  # noqa: E402
+from annotator.core.model import AnnotatorError, Document, Span  # noqa: E402
 from annotator.core.store import Project  # noqa: E402
 from benchmarks.common import machine  # noqa: E402
 
@@ -138,7 +141,7 @@ def build_5000(path: Path, chars: int = 200_000, total: int = 5_000, reserve: in
             try:
                 p.accept(s.id)
                 accepted += 1
-            except Exception as exc:  # an overlap with an accepted span: it stays a suggestion
+            except AnnotatorError as exc:  # an overlap with an accepted span: it stays a suggestion
                 problems.append(f"setup: accepting suggestion {s.id} refused: {exc}")
         spans = p.spans(doc)
         places = free_runs(text, spans)
@@ -423,9 +426,10 @@ def synthetic_events(project: Project, count: int, rng: random.Random, text: str
     def record(sid, doc, start, length, label, origin, who):
         return {"id": sid, "document_id": doc, "start": start, "end": start + length, "label": label,
                 "text": text[start:start + length], "attrs": {}, "origin": origin, "annotator": who,
-                "source": "regions" if origin == "suggested" else "", "confidence": 0.9 if origin == "suggested" else None}
+                "source": "regions" if origin == "suggested" else "",
+                "confidence": 0.9 if origin == "suggested" else None}
 
-    last_do: list[tuple] | None = None
+    last_do: tuple | None = None  # (batch, its events): what an undo may target
     while len(rows) < count:
         batch += 1
         who = ANNOTATOR if rng.random() < 0.9 else "li"
@@ -451,8 +455,8 @@ def synthetic_events(project: Project, count: int, rng: random.Random, text: str
             kind = rng.random()
             if kind < 0.45:
                 span_id += 1
-                events.append(("add_span", doc, span_id, None,
-                               json.dumps(record(span_id, doc, start, length, label, "manual", who), ensure_ascii=False)))
+                after = record(span_id, doc, start, length, label, "manual", who)
+                events.append(("add_span", doc, span_id, None, json.dumps(after, ensure_ascii=False)))
             elif kind < 0.85:
                 span_id += 1
                 before = record(span_id, doc, start, length, label, "suggested", who)
@@ -603,7 +607,7 @@ def add(args) -> None:
             t0 = time.perf_counter()
             done = subprocess.run([sys.executable, "-m", "annotator", "export", "--project", str(path),
                                    "--format", "spacy", "--out", str(Path(tmp, f"cli-{count}.jsonl"))],
-                                  capture_output=True, text=True)
+                                  capture_output=True, text=True, check=False)
             cli = time.perf_counter() - t0
             if done.returncode != 0:
                 problems.append(f"annotator export --format spacy ({count} spans) exited {done.returncode}: "
