@@ -190,6 +190,11 @@ class MainWindow(QMainWindow):
         self.refresh_documents(first)
         if first is not None:
             self.open_document(first)
+        else:  # a new project: nothing of the previous one stays on screen
+            self.view.show_document("", [])
+            self.span_table.set_spans([])
+            self.attributes.show_span(None, None)
+            self.status(self.tr("No reports yet: File > Import reports (Ctrl+I)"), 0)
         self._update_undo()
 
     def load_schema(self) -> None:
@@ -280,6 +285,7 @@ class MainWindow(QMainWindow):
     def apply_label(self, label: str) -> None:
         """With text selected: create a span.  With a span selected: relabel it."""
         if self.doc_id is None:
+            self.status(self.tr("No report is open: import reports first (Ctrl+I)"))
             return
         selection = self.view.selection()
         if selection is None:

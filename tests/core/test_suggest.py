@@ -271,3 +271,16 @@ def test_long_actions_report_progress_and_stop_when_asked(tmp_path):
         with pytest.raises(Cancelled, match="nothing was labelled"):
             p.label_occurrences(p.document_ids(), "云阳", "REGION", on_progress=lambda done, total: done < 3)
         assert all(p.spans(d, origin="manual") == [] for d in p.document_ids())
+
+
+def test_an_annotation_replaces_the_suggestions_it_covers_in_its_layer(project):
+    doc = project.add_document(Document(text="云阳县和奉节县的13.4万贫困群众如期脱贫。"))
+    project.suggest([doc])
+    suggested = {(s.start, s.end): s for s in project.spans(doc, origin="suggested")}
+    assert (0, 3) in suggested and (4, 7) in suggested  # 云阳县, 奉节县
+    made = project.add_span(doc, 0, 7, "REGION")  # covers both, by hand
+    left = [(s.start, s.end, s.layer) for s in project.spans(doc, origin="suggested")]
+    assert not [x for x in left if x[2] == "entity" and x[0] < 7]  # the entity suggestions it covers are gone
+    assert any(x[2] == "metric" for x in left)  # other layers keep theirs
+    project.undo()  # one step: the span goes and the suggestions come back
+    assert project.span(suggested[(0, 3)].id).origin == "suggested" and made.id not in {s.id for s in project.spans(doc)}

@@ -93,3 +93,31 @@ def test_enter_in_the_find_bar_finds_on_and_never_accepts(long_window, qtbot):
     qtbot.waitUntil(view.hasFocus, timeout=1000)
     qtbot.keyClick(view, Qt.Key_1)
     assert (window.selected_span().start, window.selected_span().end) == found[1]
+
+
+def test_label_all_occurrences_leaves_no_suggestion_under_the_new_spans(long_window, qtbot, tmp_path):
+    import json
+
+    from annotator.core.interchange import native
+
+    window, view = long_window, long_window.view
+    window.run_suggest(False)
+    needle = "港澳"  # a place suggested in some of its 15 occurrences, inside longer names in others
+    start = view.text.index(needle)
+    view.set_cursor(start)
+    cursor = view.textCursor()
+    cursor.setPosition(view.map.to_qt(start + len(needle)), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    window.snap_action.trigger()  # exactly these two characters
+    qtbot.keyClick(view, Qt.Key_1)
+    qtbot.keyClick(view, Qt.Key_L, Qt.ControlModifier)
+    made = [s for s in view.spans.values() if s.text == needle and s.origin == "manual"]
+    assert len(made) > 5
+    for span in made:  # Tab from each new span goes past the places it covers
+        entity_suggestions = [s for s in view.spans_between(span.start, span.end)
+                              if s.layer == "entity" and s.origin == "suggested"]
+        assert entity_suggestions == []
+    native.export(window.project, tmp_path / "all.jsonl", with_suggestions=True)
+    record = json.loads((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    entity = [(s["start"], s["end"]) for s in record["spans"] if s["label"] != "METRIC"]
+    assert all(b <= c for (a, b), (c, d) in zip(sorted(entity), sorted(entity)[1:]))  # no two overlap

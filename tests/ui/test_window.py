@@ -196,3 +196,13 @@ def test_document_list_filters_by_status_and_text(window, qtbot):
     window.documents.status.setCurrentIndex(window.documents.status.findData("done"))
     assert window.documents.list.count() == 1
     assert "1 of 5 done" in window.documents.progress.text()
+
+
+def test_a_new_project_shows_nothing_of_the_previous_one(window, qtbot, tmp_path):
+    select(window, "云阳县委宣传部")
+    window.switch_project(tmp_path / "new.db")
+    assert window.doc_id is None and window.view.text == "" and window.view.spans == {}
+    assert window.span_table.model_.rowCount() == 0 and window.documents.list.count() == 0
+    assert "Import reports" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.view, Qt.Key_1)  # a digit says why it does nothing
+    assert "No report is open" in window.statusBar().currentMessage()

@@ -126,6 +126,7 @@ class Spans:
             new = self.insert(doc_id, Span(start, end, label, "", attrs, self.session.annotator, origin))
             self.session.log("add_span", document_id=doc_id, span_id=new.id, after=record(new))
             if origin != "suggested":
+                self.displace(new)
                 self.statuses.started(doc_id)
         return new
 
@@ -147,6 +148,7 @@ class Spans:
             self.session.log("update_span", document_id=old.document_id, span_id=span_id,
                              before=record(old), after=record(new))
             if new.origin != "suggested":
+                self.displace(new)
                 self.statuses.started(old.document_id)
         return new
 
@@ -184,6 +186,25 @@ class Spans:
             self.remove(old)
             self.session.log("delete_span", document_id=old.document_id, span_id=span_id,
                              before={**record(old), "relations": [asdict(r) for r in gone]})
+
+    def displace(self, span: Span) -> None:
+        """An annotation replaces the suggestions it covers in its layer (logged: undo brings them back).
+        Suggestions never overlap each other in a layer, so those covered are the one starting last
+        at or before the span, if it reaches in, and those starting inside it: two index steps."""
+        db, kind = self.session.db, "document_id = ? AND layer = ? AND origin = 'suggested'"
+        args = [span.document_id, span.layer]
+        rows = db.execute(f"SELECT {COLUMNS} FROM spans WHERE {kind} AND start <= ? ORDER BY start DESC LIMIT 1",
+                          [*args, span.start]).fetchall()
+        rows = [r for r in rows if r[3] > span.start] + db.execute(
+            f"SELECT {COLUMNS} FROM spans WHERE {kind} AND start > ? AND start < ? ORDER BY start",
+            [*args, span.start, span.end]).fetchall()
+        for covered in map(row_span, rows):
+            if covered.id == span.id:
+                continue
+            gone = self.relations(covered.document_id, span_id=covered.id)
+            self.remove(covered)
+            self.session.log("delete_span", document_id=covered.document_id, span_id=covered.id,
+                             before={**record(covered), "relations": [asdict(r) for r in gone]})
 
     def remove(self, old: Span) -> None:
         """Inside the caller's write; relations cascade; no event logged."""
