@@ -117,6 +117,23 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def move_edge(text: str, start: int, end: int, edge: str, step: int) -> tuple[int, int] | None:
+    """[start, end) with one edge moved by one character (step +1 or -1), under the rule selections
+    follow: a span never begins or ends with whitespace, so an edge moving onto whitespace goes on
+    past it.  None when the move would leave nothing, or leave the text."""
+    if edge == "end":
+        end += step
+        while start < end < len(text) and text[end - 1] in _WHITESPACE and step > 0:
+            end += 1
+    else:
+        start += step
+        while 0 < start < end and text[start] in _WHITESPACE and step < 0:
+            start -= 1
+    if not 0 <= start < end <= len(text):
+        return None
+    return trim(text, start, end)
+
+
 def snap(text: str, start: int, end: int, *, words: bool = True) -> tuple[int, int] | None:
     """The selection [start, end) widened to whole words (when jieba is ready) and trimmed."""
     trimmed = trim(text, start, end)

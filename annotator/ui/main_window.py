@@ -447,8 +447,12 @@ class MainWindow(QMainWindow):
         if span is None:
             self.status(self.tr("Select a span first (click it or press Tab)"))
             return
-        value = getattr(span, edge) + step
-        if self.ops.run(lambda: self.project.update_span(span.id, **{edge: value})).ok:
+        moved = segment.move_edge(self.view.text, span.start, span.end, edge, step)
+        if moved is None or moved == (span.start, span.end):
+            self.status(self.tr("The span cannot shrink or grow further that way"))
+            return
+        start, end = moved
+        if self.ops.run(lambda: self.project.update_span(span.id, start=start, end=end)).ok:
             self.select_span(self.view.spans.get(span.id), scroll=False)
 
     def label_all(self, everywhere: bool) -> None:

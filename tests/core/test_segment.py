@@ -54,3 +54,27 @@ def test_words_of_a_text_tile_it_with_true_offsets(text):
         assert text[start:end] == word  # offsets in code points, also after astral characters
     lines = text.split("\n")
     assert [w for w, _, _ in words] == [w for line in lines for w, _, _ in segment.words(line)]
+
+
+@given(st.text(alphabet="云阳县 \u3000\u00a0\n贫困", min_size=1, max_size=30), st.data())
+def test_an_edge_move_never_leaves_whitespace_at_an_edge(text, data):
+    from annotator.core.segment import move_edge, trim
+
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    if trim(text, start, end) != (start, end):
+        return  # spans never start that way
+    edge, step = data.draw(st.sampled_from(["start", "end"])), data.draw(st.sampled_from([-1, 1]))
+    moved = move_edge(text, start, end, edge, step)
+    if moved is not None:
+        a, b = moved
+        assert 0 <= a < b <= len(text) and not text[a].isspace() and not text[b - 1].isspace()
+
+
+def test_an_edge_moved_onto_a_space_goes_past_it():
+    from annotator.core.segment import move_edge
+
+    text = "广东省省长 孟凡利"
+    assert move_edge(text, 0, 5, "end", 1) == (0, 7)   # 广东省省长 孟: over the space to the next character
+    assert move_edge(text, 0, 7, "end", -1) == (0, 5)  # back: the space is not kept
+    assert move_edge(text, 6, 9, "start", -1) == (4, 9)  # the start too

@@ -121,3 +121,19 @@ def test_label_all_occurrences_leaves_no_suggestion_under_the_new_spans(long_win
     record = json.loads((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()[0])
     entity = [(s["start"], s["end"]) for s in record["spans"] if s["label"] != "METRIC"]
     assert all(b <= c for (a, b), (c, d) in zip(sorted(entity), sorted(entity)[1:]))  # no two overlap
+
+
+def test_edge_moves_follow_the_selection_rule_on_spaces(long_window, qtbot):
+    window, view = long_window, long_window.view
+    start = view.text.index("广东省省长 孟凡利")
+    view.set_cursor(start)
+    cursor = view.textCursor()
+    cursor.setPosition(view.map.to_qt(start + 5), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    window.snap_action.trigger()
+    qtbot.keyClick(view, Qt.Key_2)
+    assert window.selected_span().text == "广东省省长"
+    qtbot.keyClick(view, Qt.Key_Right, Qt.ControlModifier | Qt.ShiftModifier)
+    assert window.project.span(window.selected_span().id).text == "广东省省长 孟"  # past the space, never onto it
+    qtbot.keyClick(view, Qt.Key_Left, Qt.ControlModifier | Qt.ShiftModifier)
+    assert window.project.span(window.selected_span().id).text == "广东省省长"
