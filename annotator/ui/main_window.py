@@ -487,8 +487,37 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(self.project.can_redo())
 
     def mark_done(self) -> None:
-        if self.doc_id is not None and self.ops.run(lambda: self.project.set_status(self.doc_id, "done")).ok:
+        """Done, then the next unfinished report; pending suggestions are not left behind without a word."""
+        if self.doc_id is None:
+            return
+        doc_id = self.doc_id
+        pending = sum(1 for s in self.view.spans.values() if s.origin == "suggested")
+        choice = self.ask_pending(pending) if pending else "keep"
+        if choice == "cancel":
+            return
+
+        def finish():
+            with self.project.change():
+                if choice == "reject":
+                    self.project.reject_all(doc_id)
+                self.project.set_status(doc_id, "done")
+        if self.ops.run(finish).ok:
             self._next_unfinished()
+            if choice == "reject":
+                then = self.statusBar().currentMessage()
+                self.status(self.tr("%1 suggestions rejected").replace("%1", str(pending)) + (f"; {then}" if then else ""))
+
+    def ask_pending(self, count: int) -> str:
+        """"reject", "keep" or "cancel": what to do with a report's pending suggestions when it is marked done."""
+        box = QMessageBox(QMessageBox.Question, self.tr("Mark done"),
+                          self.tr("%1 suggestions in this report are still pending.").replace("%1", str(count)),
+                          parent=self)
+        reject = box.addButton(self.tr("Reject them and mark done"), QMessageBox.AcceptRole)
+        keep = box.addButton(self.tr("Keep them and mark done"), QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(reject)
+        box.exec()
+        return {reject: "reject", keep: "keep"}.get(box.clickedButton(), "cancel")
 
     def skip(self) -> None:
         if self.doc_id is None:

@@ -137,3 +137,21 @@ def test_edge_moves_follow_the_selection_rule_on_spaces(long_window, qtbot):
     assert window.project.span(window.selected_span().id).text == "广东省省长 孟"  # past the space, never onto it
     qtbot.keyClick(view, Qt.Key_Left, Qt.ControlModifier | Qt.ShiftModifier)
     assert window.project.span(window.selected_span().id).text == "广东省省长"
+
+
+def test_marking_done_with_pending_suggestions_asks_first(long_window, qtbot, monkeypatch):
+    window = long_window
+    window.run_suggest(False)
+    doc = window.doc_id
+    pending = len(window.project.spans(doc, origin="suggested"))
+    asked = []
+    monkeypatch.setattr(window, "ask_pending", lambda count: asked.append(count) or "cancel")
+    qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)
+    assert asked == [pending] and window.project.document(doc).status == "todo"  # cancelled: nothing changed
+    monkeypatch.setattr(window, "ask_pending", lambda count: "reject")
+    qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)
+    assert window.project.document(doc).status == "done" and window.project.spans(doc, origin="suggested") == []
+    assert f"{pending} suggestions rejected" in window.statusBar().currentMessage()
+    window.project.undo()  # one step: the suggestions and the status come back
+    assert window.project.document(doc).status == "todo"
+    assert len(window.project.spans(doc, origin="suggested")) == pending

@@ -258,6 +258,9 @@ class Project:
     def reject(self, span_id: int) -> None:
         self.suggestions.reject(span_id)
 
+    def reject_all(self, doc_id: int, *, label: str | None = None) -> int:
+        return self.suggestions.reject_all(doc_id, label=label)
+
     def add_lexicon_file(self, path, label: str, kind: str = "name"):
         return self.lexicon.add_file(path, label, kind)
 

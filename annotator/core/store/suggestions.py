@@ -133,6 +133,14 @@ class Suggestions:
             self.write_rejection({"document_id": current.document_id, "start": current.start, "end": current.end,
                                   "label": current.label, "text": current.text})
 
+    def reject_all(self, doc_id: int, *, label: str | None = None) -> int:
+        """Reject, as one change, a report's pending suggestions (of one label, if given); returns how many."""
+        with self.session.write():
+            pending = [s for s in self.spans.of(doc_id, origin="suggested") if label is None or s.label == label]
+            for s in pending:
+                self.reject(s.id)
+        return len(pending)
+
     def write_rejection(self, row: dict) -> None:
         cursor = self.session.db.execute(
             "INSERT OR IGNORE INTO rejections(document_id, start, end, label, text, annotator, created_at)"
