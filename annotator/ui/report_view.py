@@ -19,6 +19,7 @@ from PySide6.QtGui import (QColor, QFont, QPainter, QPalette, QPen, QTextBlockFo
                            QTextDocument, QTextLayout, QTextOption)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
+from annotator.core import segment
 from annotator.core.model import Schema, Span
 from annotator.core.offsets import Utf16Map
 
@@ -346,6 +347,20 @@ class ReportView(QTextEdit):
         cursor.setPosition(pos)
         cursor.movePosition(QTextCursor.NextCharacter)
         return self.cursorRect(cursor).left() if cursor.position() != pos else self.cursorRect(cursor).right()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A double click selects jieba's word under the pointer (Qt's own word is the whole run of
+        Chinese characters up to a punctuation mark, a clause)."""
+        super().mouseDoubleClickEvent(event)
+        if self.map is None or not self.text:
+            return
+        cp = min(self.map.from_qt(self.cursorForPosition(event.position().toPoint()).position()), len(self.text) - 1)
+        word = segment.snap(self.text, cp, cp + 1, words=True)
+        if word is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(self.map.to_qt(word[0]))
+            cursor.setPosition(self.map.to_qt(word[1]), QTextCursor.KeepAnchor)
+            self.setTextCursor(cursor)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().mouseReleaseEvent(event)

@@ -155,3 +155,14 @@ def test_marking_done_with_pending_suggestions_asks_first(long_window, qtbot, mo
     window.project.undo()  # one step: the suggestions and the status come back
     assert window.project.document(doc).status == "todo"
     assert len(window.project.spans(doc, origin="suggested")) == pending
+
+
+def test_double_click_selects_a_word_not_a_clause(long_window, qtbot):
+    from tests.ui.test_window import point_of
+
+    view = long_window.view
+    start = view.text.index("粤港澳大湾区")
+    qtbot.mouseDClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, point_of(long_window, start + 1))
+    a, b = view.selection()
+    assert a <= start + 1 < b and b - a <= 6  # jieba's word, not the clause around it
+    assert "，" not in view.text[a:b] and "。" not in view.text[a:b]

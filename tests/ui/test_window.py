@@ -206,3 +206,20 @@ def test_a_new_project_shows_nothing_of_the_previous_one(window, qtbot, tmp_path
     assert "Import reports" in window.statusBar().currentMessage()
     qtbot.keyClick(window.view, Qt.Key_1)  # a digit says why it does nothing
     assert "No report is open" in window.statusBar().currentMessage()
+
+
+def test_the_shortcut_sheet_lists_every_key_the_window_answers(window):
+    rows = dict(window.shortcut_rows())
+    from PySide6.QtGui import QKeySequence
+    for action in window.actions():
+        for shortcut in action.shortcuts():
+            assert any(shortcut.toString(QKeySequence.NativeText) in keys for keys in rows), action.text()
+    for keys in ("Ctrl+G", "Ctrl+Shift+G", "F2", "F7", "F8", "F9", "Ctrl+Shift+L", "Enter", "Backspace", "Ctrl+E"):
+        assert any(keys in k.split(" / ") for k in rows), keys
+    assert any("Ctrl+Shift+Return" in k or "Ctrl+Shift+Enter" in k for k in rows)
+
+
+def test_ctrl_drag_selects_characters_as_alt_drag_does(window, qtbot):
+    s = window.view.text.index("国家级贫困县")
+    qtbot.mousePress(window.view.viewport(), Qt.LeftButton, Qt.ControlModifier, point_of(window, s + 1))
+    assert window.character_precision
