@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
     def load_project_view(self) -> None:
         name = self.project.path.name if self.project.path else ""
         read_only = self.tr(" (read-only)") if self.project.read_only else ""
-        self.setWindowTitle(f"{name}{read_only} — Report annotator")
+        self.setWindowTitle(f"{name}{read_only} — " + self.tr("Report annotator"))
         self.load_schema()
         self._remember_project()
         for message in self.project.repairs:
@@ -474,20 +474,32 @@ class MainWindow(QMainWindow):
             self.status(self.tr("%1 more spans labelled").replace("%1", str(len(done.value))))
 
     def undo(self) -> None:
-        self._history(self.project.undo)
+        self._history(self.project.undo, True)
 
     def redo(self) -> None:
-        self._history(self.project.redo)
+        self._history(self.project.redo, False)
 
-    def _history(self, fn) -> None:
-        """Undo or redo; a change in another report opens that report."""
+    def _history(self, fn, undone: bool) -> None:
+        """Undo or redo, and say what: a change in another report opens that report."""
         done = self.ops.run(fn)
         if not done.ok:
             return
         if not done.value:
             self.status(self.tr("Nothing to undo or redo"))
-        elif self.doc_id not in done.value:
+            return
+        elsewhere = self.doc_id not in done.value
+        if elsewhere:
             self.open_document(done.value[0])
+        action, what, text, count = self.project.history.last
+        names = {"add_span": self.tr("add"), "update_span": self.tr("change"), "delete_span": self.tr("delete"),
+                 "set_status": self.tr("status"), "add_relation": self.tr("link"), "delete_relation": self.tr("unlink")}
+        message = (self.tr("Undone: %1") if undone else self.tr("Redone: %1")).replace(
+            "%1", " ".join(filter(None, (names.get(action, action), what, text))))
+        if count > 1:
+            message += " " + self.tr("(%1 changes)").replace("%1", str(count))
+        if elsewhere:
+            message += " — " + self.tr("in %1").replace("%1", self.project.document(done.value[0]).title)
+        self.status(message, 8000)
 
     def _update_undo(self) -> None:
         self.undo_action.setEnabled(self.project.can_undo())
@@ -618,7 +630,10 @@ class MainWindow(QMainWindow):
         if not done.ok:
             return
         report = done.value
-        lines = [report.summary()] + [f"{p.where}: {p.reason}" for p in report.problems[:20]]
+        summary = self.tr("%1 imported, %2 duplicates skipped, %3 with errors skipped").replace(
+            "%1", str(len(report.imported))).replace("%2", str(len(report.duplicates))).replace(
+            "%3", str(len(report.problems)))
+        lines = [summary] + [f"{p.where}: {p.reason}" for p in report.problems[:20]]
         (QMessageBox.warning if report.problems else QMessageBox.information)(
             self, self.tr("Import"), "\n".join(lines))
         if self.doc_id is None and report.imported:

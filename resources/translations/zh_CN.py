@@ -65,6 +65,19 @@ ZH = {
     "只读:%1。可以查看、查找和导出,不能标注。",
     "Suggesting labels…": "正在生成建议…", "Accepting suggestions…": "正在接受建议…",
     "Labelling every occurrence…": "正在标注所有出现…", "Exported %1 to %2": "已导出 %1 条到 %2", "Cancel": "取消",
+    "No reports yet: File > Import reports (Ctrl+I)": "还没有报告:文件 > 导入报告(Ctrl+I)",
+    "No report is open: import reports first (Ctrl+I)": "没有打开的报告:请先导入报告(Ctrl+I)",
+    "The span cannot shrink or grow further that way": "标注不能再朝这个方向缩小或扩大",
+    "add": "添加", "change": "修改", "delete": "删除", "status": "状态", "link": "链接", "unlink": "取消链接",
+    "Undone: %1": "已撤销:%1", "Redone: %1": "已重做:%1", "(%1 changes)": "(%1 处修改)", "in %1": "在 %1 中",
+    "%1 suggestions rejected": "已拒绝 %1 条建议", "Mark done": "标为完成",
+    "%1 suggestions in this report are still pending.": "本报告还有 %1 条建议未处理。",
+    "Reject them and mark done": "拒绝这些建议并标为完成", "Keep them and mark done": "保留这些建议并标为完成",
+    "%1 imported, %2 duplicates skipped, %3 with errors skipped": "已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇",
+    "accept the selected suggestion": "接受选中的建议", "reject the selected suggestion": "拒绝选中的建议",
+    "cancel linking; in the find bar: back to the report": "取消链接;在查找栏中:回到报告",
+    "Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)":
+    "在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)",
 }
 
 if __name__ == "__main__":

@@ -223,3 +223,16 @@ def test_ctrl_drag_selects_characters_as_alt_drag_does(window, qtbot):
     s = window.view.text.index("国家级贫困县")
     qtbot.mousePress(window.view.viewport(), Qt.LeftButton, Qt.ControlModifier, point_of(window, s + 1))
     assert window.character_precision
+
+
+def test_undo_and_redo_say_what_they_did_and_where(window, qtbot):
+    select(window, "云阳县委宣传部")
+    qtbot.keyClick(window.view, Qt.Key_2)
+    first = window.doc_id
+    window.open_document(window.project.document_ids()[1])
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)  # the change was in the first report
+    assert window.doc_id == first
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undone: add ORG 云阳县委宣传部") and window.project.document(first).title in message
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert window.statusBar().currentMessage().startswith("Redone: add ORG 云阳县委宣传部")

@@ -43,6 +43,8 @@ class History:
         self.owner = f"{session.annotator}@{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._registered = False
         self._resumed = False
+        # what the last undo or redo did, for the window to say: (action, label or status, text, count)
+        self.last: tuple[str, str, str, int] | None = None
         session.before_commit.append(self._after_change)
 
     # the stacks ------------------------------------------------------------------------------
@@ -111,7 +113,9 @@ class History:
         top = self._top("undo")
         if top is None:
             return []
-        inverse = [(INVERSE[action], after, before) for action, before, after in reversed(self._events(top[1]))]
+        events = self._events(top[1])
+        self.last = _summary(events)
+        inverse = [(INVERSE[action], after, before) for action, before, after in reversed(events)]
         return self._replay(inverse, "undo", top, "redo")
 
     def redo(self) -> list[int]:
@@ -119,7 +123,9 @@ class History:
         top = self._top("redo")
         if top is None:
             return []
-        return self._replay(self._events(top[1]), "redo", top, "undo")
+        events = self._events(top[1])
+        self.last = _summary(events)
+        return self._replay(events, "redo", top, "undo")
 
     def _replay(self, events, kind: str, top: tuple[int, int], then: str) -> list[int]:
         touched: list[int] = []
@@ -210,6 +216,14 @@ class History:
             self.suggestions.delete_rejection(before)
             return before["document_id"]
         raise AnnotatorError(f"{action} cannot be undone")
+
+
+def _summary(events: list[tuple[str, dict | None, dict | None]]) -> tuple[str, str, str, int]:
+    """The change a batch made, as the user made it: its first event's action, label (or new status)
+    and text, and how many events it holds (suggestions displaced, statuses moved on count too)."""
+    action, before, after = events[0]
+    state = after or before or {}
+    return action, state.get("label") or state.get("status", ""), state.get("text", ""), len(events)
 
 
 def _alive(pid: int) -> bool:
