@@ -135,3 +135,28 @@ def test_sentence_bounds_hold_the_span_and_stop_at_sentence_ends(text, data):
     assert not any(ch in SENTENCE_END for ch in text[s:start])  # no sentence ends between its start and the span
     assert (s == 0 or text[s - 1] in SENTENCE_END) and (e == len(text) or text[e - 1] in SENTENCE_END)
     assert not any(ch in SENTENCE_END for ch in text[end:e - 1])
+
+
+def test_suggested_metrics_get_subject_and_period_and_follow_accepted_anchors(tmp_path):
+    from annotator.core.model import Document
+    from annotator.core.store import Project
+
+    with Project.open(tmp_path / "p.db") as p:
+        text = "2019年，云阳县地区生产总值达到431亿元，增长5.2%。"
+        doc = p.add_document(Document(text=text))
+        p.suggest([doc])
+        spans = {s.text: s for s in p.spans(doc)}
+        metric = spans["431亿元"]
+        assert metric.origin == "suggested"
+        # proposals point at the suggested region and date of its clause
+        assert metric.attrs["subject"] == spans["云阳县"].id and metric.attrs["period"] == spans["2019年"].id
+        assert {"subject", "period"} <= set(metric.attrs["proposed"])
+        p.reject(spans["云阳县"].id)  # the region goes: so does the link to it
+        assert "subject" not in p.span(metric.id).attrs or p.span(metric.id).attrs["subject"] != spans["云阳县"].id
+        region = p.add_span(doc, text.index("云阳县"), text.index("云阳县") + 3, "REGION")  # by hand
+        assert p.span(metric.id).attrs["subject"] == region.id  # proposed again, to the annotation
+        p.confirm_span(metric.id)
+        p.undo()
+        p.delete_span(region.id)
+        p.add_span(doc, text.index("云阳县"), text.index("云阳县") + 3, "ORG")
+        assert p.span(metric.id).attrs.get("subject") != region.id

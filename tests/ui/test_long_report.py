@@ -166,3 +166,23 @@ def test_double_click_selects_a_word_not_a_clause(long_window, qtbot):
     a, b = view.selection()
     assert a <= start + 1 < b and b - a <= 6  # jieba's word, not the clause around it
     assert "，" not in view.text[a:b] and "。" not in view.text[a:b]
+
+
+def test_suggested_metrics_come_with_subject_and_period(long_window, qtbot):
+    window = long_window
+    window.run_suggest(False)
+    from annotator.core.sentences import clause_bounds
+
+    spans, text = list(window.view.spans.values()), window.view.text
+    metrics = [s for s in spans if s.label == "METRIC"]
+    assert metrics and all("subject" in m.attrs for m in metrics)  # the clause's place, else the report's
+    dated = [m for m in metrics if any(s.label == "DATE" and clause_bounds(text, m.start, m.end)[0] <= s.start
+                                       and s.end <= m.start for s in spans)]
+    assert dated and all("period" in m.attrs for m in dated)  # a date before it in its clause: its period
+    metric = dated[0]
+    window.select_span(metric)
+    qtbot.keyClick(window.view, Qt.Key_Return)  # accept: the proposals stay, shown in the panel
+    accepted = window.project.span(metric.id)
+    assert accepted.origin == "manual" and accepted.attrs["subject"] == metric.attrs["subject"]
+    window.select_span(window.view.spans[metric.id])
+    assert "subject" in window.attributes.editors and "period" in window.attributes.editors

@@ -60,10 +60,12 @@ class Spans:
             raise SpanError(f"no span {span_id} in this project")
         return row_span(row)
 
-    def anchors(self, doc_id: int) -> list[tuple[int, str, int, int, str]]:
-        """The report's annotations (not suggestions) a metric may link to: (id, label, start, end, text)."""
+    def anchors(self, doc_id: int, *, suggestions: bool = False) -> list[tuple[int, str, int, int, str]]:
+        """The report's spans a metric may link to: (id, label, start, end, text).  An annotation links to
+        annotations; a suggested metric also to suggestions (accepted or rejected together later)."""
+        kind = "" if suggestions else " AND origin != 'suggested'"
         return self.session.db.execute("SELECT id, label, start, end, text FROM spans WHERE document_id = ?"
-                                       " AND origin != 'suggested' ORDER BY start, id", [doc_id]).fetchall()
+                                       f"{kind} ORDER BY start, id", [doc_id]).fetchall()
 
     # checking and writing ----------------------------------------------------------------------
 
@@ -108,15 +110,16 @@ class Spans:
         self.session.changes.added(new)
         return new
 
-    def frame(self, doc_id: int, label: str, start: Any, end: Any, attrs: dict, *, refresh: bool = False) -> dict:
+    def frame(self, doc_id: int, label: str, start: Any, end: Any, attrs: dict, *, refresh: bool = False,
+              suggestions: bool = False) -> dict:
         """`attrs` with a metric's proposals filled in (labels without attributes: as they are)."""
         definition = self.schemas.current.label(label)
         text = self.texts(doc_id)
         if definition is None or not definition.attributes or not (
                 isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
             return attrs
-        return metric_frames.fill(text, self.schemas.current, definition, start, end, attrs, self.anchors(doc_id),
-                                  refresh=refresh)
+        return metric_frames.fill(text, self.schemas.current, definition, start, end, attrs,
+                                  self.anchors(doc_id, suggestions=suggestions), refresh=refresh)
 
     def add(self, doc_id: int, start: int, end: int, label: str, *, attrs: dict | None = None,
             origin: str = "manual") -> Span:
@@ -127,6 +130,7 @@ class Spans:
             self.session.log("add_span", document_id=doc_id, span_id=new.id, after=record(new))
             if origin != "suggested":
                 self.displace(new)
+                self.reframe(new)
                 self.statuses.started(doc_id)
         return new
 
@@ -149,6 +153,7 @@ class Spans:
                              before=record(old), after=record(new))
             if new.origin != "suggested":
                 self.displace(new)
+                self.reframe(new)
                 self.statuses.started(old.document_id)
         return new
 
@@ -205,6 +210,25 @@ class Spans:
             self.remove(covered)
             self.session.log("delete_span", document_id=covered.document_id, span_id=covered.id,
                              before={**record(covered), "relations": [asdict(r) for r in gone]})
+
+    def reframe(self, anchor: Span) -> None:
+        """A region, organisation or date became an annotation: the metrics of its clause propose their
+        links again where a link is still open or only proposed (confirmed ones stay)."""
+        labels = [label for label in self.schemas.current.labels if any(
+            a.type == "link" and anchor.label in a.targets for a in label.attributes)]
+        if not labels:
+            return
+        s_start, _ = clause_bounds(self.texts(anchor.document_id), anchor.start, anchor.end)
+        rows = self.session.db.execute(
+            f"SELECT {COLUMNS} FROM spans WHERE document_id = ? AND label IN ({','.join('?' * len(labels))})"
+            " AND sentence_start = ?", [anchor.document_id, *(label.key for label in labels), s_start]).fetchall()
+        for metric in map(row_span, rows):
+            attrs = self.frame(metric.document_id, metric.label, metric.start, metric.end, metric.attrs, refresh=True,
+                               suggestions=metric.origin == "suggested")
+            if attrs != metric.attrs:
+                new = self.write(metric, replace(metric, attrs=attrs), annotator=metric.annotator)
+                self.session.log("update_span", document_id=metric.document_id, span_id=metric.id,
+                                 before=record(metric), after=record(new))
 
     def remove(self, old: Span) -> None:
         """Inside the caller's write; relations cascade; no event logged."""

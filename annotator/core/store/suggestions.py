@@ -74,25 +74,28 @@ class Suggestions:
                 existing = db.execute("SELECT layer, start, end FROM spans WHERE document_id = ?", [doc_id]).fetchall()
                 rejected = set(db.execute("SELECT start, end, label FROM rejections WHERE document_id = ?",
                                           [doc_id]).fetchall())
-                rows, stamp, anchors = [], now(), None
+                rows, framed, stamp = [], [], now()
                 for s in found:  # combine left no overlaps among these: check against what was there
                     layer = layer_of[s.label]
                     if (s.start, s.end, s.label) in rejected or not 0 <= s.start < s.end <= len(text) or any(
                             lay == layer and a < s.end and s.start < b for lay, a, b in existing):
                         continue
-                    definition = definitions[s.label]
-                    attrs = "{}"
-                    if definition.attributes:
-                        if anchors is None:
-                            anchors = self.spans.anchors(doc_id)  # once per report
+                    row = [None, doc_id, s.start, s.end, s.label, layer, text[s.start:s.end],
+                           *clause_bounds(text, s.start, s.end), "{}", session.annotator, "suggested",
+                           s.source, s.confidence, stamp, stamp]
+                    (framed if definitions[s.label].attributes else rows).append((s, row))
+                if framed:  # metrics link to the report's regions and dates, suggested ones too: store those first
+                    db.conn.executemany(INSERT, [row for _, row in rows])
+                    anchors = self.spans.anchors(doc_id, suggestions=True)
+                    for s, row in framed:
                         # every attribute is a proposal, and fill drops the proposals the schema refuses
-                        attrs = json.dumps(metric_frames.fill(text, schema, definition, s.start, s.end, {}, anchors,
-                                                              parsed=s.attrs or None), ensure_ascii=False)
-                    rows.append([None, doc_id, s.start, s.end, s.label, layer, text[s.start:s.end],
-                                 *clause_bounds(text, s.start, s.end), attrs, session.annotator, "suggested",
-                                 s.source, s.confidence, stamp, stamp])
+                        row[9] = json.dumps(metric_frames.fill(text, schema, definitions[s.label], s.start, s.end, {},
+                                                               anchors, parsed=s.attrs or None), ensure_ascii=False)
+                    db.conn.executemany(INSERT, [row for _, row in framed])
+                elif rows:
+                    db.conn.executemany(INSERT, [row for _, row in rows])
+                rows += framed
                 if rows:
-                    db.conn.executemany(INSERT, rows)
                     session.log("add_suggestions", document_id=doc_id, after={"count": len(rows)})
                     changes.reload.add(doc_id)
             added += len(rows)
