@@ -281,6 +281,45 @@ def schema_load(schema_file: Path, project_path: Path | None) -> None:
                    f"{len(schema.indicators)} indicators")
 
 
+@cli.group(name="indicators")
+def indicators_group() -> None:
+    """The project's list of indicators (what a metric measures)."""
+
+
+@indicators_group.command(name="list")
+@project_option
+@handle_errors
+def indicators_list(project_path: Path | None) -> None:
+    """Every indicator, in order, with its English name."""
+    with Project.open(require_project(project_path, existing=True)) as project:
+        for indicator in project.schema.indicators:
+            click.echo(f"{indicator.key}\t{indicator.name_en}")
+
+
+@indicators_group.command(name="add")
+@click.argument("names", nargs=-1, required=True)
+@project_option
+@handle_errors
+def indicators_add(names: tuple[str, ...], project_path: Path | None) -> None:
+    """Add NAMES to the project's indicators."""
+    with Project.open(require_project(project_path, existing=True)) as project:
+        added = project.add_indicators(list(names))
+    click.echo(f"{len(added)} added" + (f": {', '.join(added)}" if added else ""))
+
+
+@indicators_group.command(name="remove")
+@click.argument("names", nargs=-1, required=True)
+@project_option
+@handle_errors
+def indicators_remove(names: tuple[str, ...], project_path: Path | None) -> None:
+    """Remove NAMES from the project's indicators (refused while metrics use them)."""
+    with Project.open(require_project(project_path, existing=True)) as project:
+        have = [i.key for i in project.schema.indicators]
+        project.set_indicators([k for k in have if k not in names])
+    removed = [n for n in dict.fromkeys(names) if n in have]
+    click.echo(f"{len(removed)} removed" + (f": {', '.join(removed)}" if removed else ""))
+
+
 @cli.group(name="lexicon")
 def lexicon_group() -> None:
     """The team's word lists and patterns per label, suggested in every report."""

@@ -34,6 +34,20 @@ KEYWORDS = {
     "住房": "住房", "危房": "住房",
     "公路": "基础设施", "道路": "基础设施", "电网": "基础设施", "宽带": "基础设施", "饮水": "基础设施",
     "通电": "基础设施",
+    # economic and social statistics (work reports, statistical bulletins)
+    "地区生产总值": "地区生产总值", "生产总值": "地区生产总值", "GDP": "地区生产总值", "经济总量": "地区生产总值",
+    "增速": "经济增速", "经济增长": "经济增速",
+    "一般公共预算收入": "一般公共预算收入", "财政收入": "一般公共预算收入", "税收": "一般公共预算收入",
+    "财政支出": "财政支出", "民生支出": "财政支出",
+    "固定资产投资": "固定资产投资", "社会消费品零售总额": "社会消费品零售总额", "社零": "社会消费品零售总额",
+    "进出口": "进出口总额", "外贸": "进出口总额", "出口": "进出口总额", "进口": "进出口总额",
+    "工业增加值": "工业增加值", "规上工业": "工业增加值",
+    "研发": "研发投入", "R&D": "研发投入",
+    "居民消费价格": "居民消费价格", "CPI": "居民消费价格", "物价": "居民消费价格",
+    "调查失业率": "城镇调查失业率", "失业率": "城镇调查失业率",
+    "可支配收入": "居民人均可支配收入",
+    "常住人口": "常住人口", "城镇化率": "城镇化率", "粮食": "粮食产量",
+    "能耗": "能源消耗", "碳排放": "能源消耗", "空气质量": "生态环境", "森林覆盖率": "生态环境",
 }
 _KEYWORD = re.compile("|".join(sorted(map(re.escape, KEYWORDS), key=len, reverse=True)))
 
@@ -41,17 +55,23 @@ _KEYWORD = re.compile("|".join(sorted(map(re.escape, KEYWORDS), key=len, reverse
 def propose_indicator(text: str, start: int, end: int, unit: str, allowed: tuple[str, ...],
                       bounds: tuple[int, int] | None = None) -> str | None:
     s, e = bounds or clause_bounds(text, start, end)
-    best: tuple[int, str] | None = None
-    for m in _KEYWORD.finditer(text, s, e):
-        indicator = KEYWORDS[m.group()]
+    best: tuple[int, int, str] | None = None
+    found = [(m.start(), m.end(), KEYWORDS[m.group()]) for m in _KEYWORD.finditer(text, s, e)]
+    for name in allowed:  # a project's own indicator, written out in the text, names itself
+        at = text.find(name, s, e)
+        while len(name) > 1 and at != -1:
+            found.append((at, at + len(name), name))
+            at = text.find(name, at + 1, e)
+    for m_start, m_end, indicator in found:
         if indicator not in allowed:
             continue
         # before the value counts a little nearer than after it: "贫困人口90225户"
-        distance = start - m.end() if m.end() <= start else (m.start() - end) * 2 + 1
-        if distance >= 0 and (best is None or distance < best[0]):
-            best = (distance, indicator)
+        distance = start - m_end if m_end <= start else (m_start - end) * 2 + 1
+        # nearest first; at the same distance the longer name (保障性住房 over 住房)
+        if distance >= 0 and (best is None or (distance, m_start - m_end) < best[:2]):
+            best = (distance, m_start - m_end, indicator)
     if best:
-        return best[1]
+        return best[2]
     if unit == "元" and "资金投入" in allowed:
         return "资金投入"
     return "其他" if "其他" in allowed else None

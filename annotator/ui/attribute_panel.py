@@ -2,7 +2,7 @@
 subject and period.  Proposals show in italics with a "?" until someone confirms or edits them."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
@@ -86,6 +86,9 @@ class AttributePanel(QWidget):
                 box.setInsertPolicy(QComboBox.NoInsert)
                 box.completer().setCompletionMode(QCompleter.PopupCompletion)
                 box.completer().setFilterMode(Qt.MatchContains)
+                # a name not in the list, typed and entered, is a new indicator: the window adds it (once
+                # the key is handled: saving redraws this panel, which deletes the box taking the key)
+                box.lineEdit().returnPressed.connect(lambda b=box, k=attribute.key: self._typed(b, k))
             box.activated.connect(lambda _i, b=box, k=attribute.key: self._set(k, b.currentData()))
             return box
         button = QPushButton(self._link_text(value) + f"   [{LINK_KEYS.get(attribute.key, '')}]")
@@ -111,6 +114,11 @@ class AttributePanel(QWidget):
             return
         edit.setStyleSheet("")
         self._set(key, parsed.as_attrs()["value"])
+
+    def _typed(self, box: QComboBox, key: str) -> None:
+        text = box.currentText().strip()
+        if text and box.findText(text) < 0:
+            QTimer.singleShot(0, lambda: self._set(key, text))
 
     def _set(self, key: str, value) -> None:
         if self.span is None or self.span.attrs.get(key) == value:

@@ -13,6 +13,7 @@ from annotator.core import segment
 from annotator.core.importer import import_paths
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError, Span
+from annotator.core.schema import choices
 from annotator.core.store import Project
 from annotator.core.store.changes import Changes
 from annotator.ui.attribute_panel import LINK_KEYS, AttributePanel
@@ -172,11 +173,19 @@ class MainWindow(QMainWindow):
         self._action(help_, self.tr("About"), self.show_about)
 
     def _label_actions(self) -> None:
+        """The label menu and its shortcuts, made again when the schema changes (the old actions leave
+        the window: two actions on one key would make the key do nothing)."""
+        for action in getattr(self, "label_actions", []):
+            self.removeAction(action)
+            action.deleteLater()
         self.label_menu.clear()
+        self.label_actions = []
         for label in self.project.schema.labels:
             name = label.name_en if self.english else label.name_zh
-            self._action(self.label_menu, f"{name} ({label.key})", lambda _=False, k=label.key: self.apply_label(k),
-                         label.shortcut)
+            self.label_actions.append(self._action(self.label_menu, f"{name} ({label.key})",
+                                                   lambda _=False, k=label.key: self.apply_label(k), label.shortcut))
+        self.label_menu.addSeparator()
+        self.label_actions.append(self._action(self.label_menu, self.tr("Indicators…"), self.edit_indicators))
 
     # project and documents -------------------------------------------------------
 
@@ -311,6 +320,14 @@ class MainWindow(QMainWindow):
         if done.ok:
             self.select_span(self.view.spans.get(done.value.id))
 
+    def edit_indicators(self) -> None:
+        """The project's indicators, one per line: add, remove, reorder."""
+        current = "\n".join(i.key for i in self.project.schema.indicators)
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Indicators"),
+                                                 self.tr("The project's indicators, one per line:"), current)
+        if ok and text != current and self.ops.run(lambda: self.project.set_indicators(text.splitlines())).ok:
+            self.status(self.tr("Indicators saved: %1").replace("%1", str(len(self.project.schema.indicators))))
+
     def show_attributes(self, span: Span | None) -> None:
         names = {v: self.view.spans[v].text for v in (span.attrs.values() if span else ())
                  if isinstance(v, int) and not isinstance(v, bool) and v in self.view.spans}
@@ -392,9 +409,24 @@ class MainWindow(QMainWindow):
     # metric attributes -------------------------------------------------------------
 
     def edit_attributes(self, attrs: dict) -> None:
+        """New attributes for the selected span; an indicator typed that the project lacks joins the
+        project's list in the same change."""
         span = self.selected_span()
-        if span is not None and self.ops.run(lambda: self.project.update_span(span.id, attrs=attrs)).ok:
+        if span is None:
+            return
+        label = self.project.schema.label(span.label)
+        new = [attrs[a.key] for a in (label.attributes if label else ()) if a.type == "choice"
+               and "@indicators" in a.choices and attrs.get(a.key) not in (None, *choices(self.project.schema, a))]
+
+        def edit():
+            with self.project.change():
+                if new:
+                    self.project.add_indicators(new)
+                return self.project.update_span(span.id, attrs=attrs)
+        if self.ops.run(edit).ok:
             self.select_span(self.view.spans.get(span.id), scroll=False)
+            if new:
+                self.status(self.tr("%1 added to the project's indicators").replace("%1", ", ".join(new)))
 
     def accept_proposals(self) -> None:
         span = self.selected_span()

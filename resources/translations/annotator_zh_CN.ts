@@ -33,12 +33,12 @@
         <translation>接受推测值 (F9)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/attribute_panel.py" line="97" />
+        <location filename="../../annotator/ui/attribute_panel.py" line="100" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/attribute_panel.py" line="110" />
+        <location filename="../../annotator/ui/attribute_panel.py" line="113" />
         <source>Not a number: write it like 134000, 13.4万 or 5-7亿</source>
         <translation>不是数值:请写成 134000、13.4万 或 5-7亿 这样的形式</translation>
     </message>
@@ -158,22 +158,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="51" />
+        <location filename="../../annotator/ui/main_window.py" line="52" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="52" />
+        <location filename="../../annotator/ui/main_window.py" line="53" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="53" />
+        <location filename="../../annotator/ui/main_window.py" line="54" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="54" />
+        <location filename="../../annotator/ui/main_window.py" line="55" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
@@ -182,32 +182,32 @@
         <translation>在本报告中查找(回车:下一个)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="59" />
+        <location filename="../../annotator/ui/main_window.py" line="60" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="111" />
+        <location filename="../../annotator/ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="112" />
+        <location filename="../../annotator/ui/main_window.py" line="113" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="113" />
+        <location filename="../../annotator/ui/main_window.py" line="114" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="114" />
+        <location filename="../../annotator/ui/main_window.py" line="115" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="116" />
+        <location filename="../../annotator/ui/main_window.py" line="117" />
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
@@ -220,493 +220,518 @@
         <translation>导出指标表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="117" />
+        <location filename="../../annotator/ui/main_window.py" line="118" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="119" />
+        <location filename="../../annotator/ui/main_window.py" line="120" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="120" />
+        <location filename="../../annotator/ui/main_window.py" line="121" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="121" />
+        <location filename="../../annotator/ui/main_window.py" line="122" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="122" />
+        <location filename="../../annotator/ui/main_window.py" line="123" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="124" />
+        <location filename="../../annotator/ui/main_window.py" line="125" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="126" />
+        <location filename="../../annotator/ui/main_window.py" line="127" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127" />
+        <location filename="../../annotator/ui/main_window.py" line="128" />
         <source>Label all occurrences in this report</source>
         <translation>在本报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128" />
+        <location filename="../../annotator/ui/main_window.py" line="129" />
         <source>Label all occurrences in all reports</source>
         <translation>在所有报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130" />
+        <location filename="../../annotator/ui/main_window.py" line="131" />
         <source>Move end left</source>
         <translation>结尾左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131" />
+        <location filename="../../annotator/ui/main_window.py" line="132" />
         <source>Move end right</source>
         <translation>结尾右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132" />
+        <location filename="../../annotator/ui/main_window.py" line="133" />
         <source>Move start left</source>
         <translation>开头左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133" />
+        <location filename="../../annotator/ui/main_window.py" line="134" />
         <source>Move start right</source>
         <translation>开头右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="135" />
+        <location filename="../../annotator/ui/main_window.py" line="136" />
         <source>Link the metric's subject (then click a region or organisation)</source>
         <translation>关联指标的主体(然后点击一个地区或机构)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137" />
+        <location filename="../../annotator/ui/main_window.py" line="138" />
         <source>Link the metric's period (then click a date)</source>
         <translation>关联指标的时期(然后点击一个时间)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="139" />
+        <location filename="../../annotator/ui/main_window.py" line="140" />
         <source>Accept the proposed attributes</source>
         <translation>接受推测的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="140" />
+        <location filename="../../annotator/ui/main_window.py" line="141" />
         <source>Choose the indicator</source>
         <translation>选择指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142" />
+        <location filename="../../annotator/ui/main_window.py" line="143" />
         <source>Mark done and go to next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143" />
+        <location filename="../../annotator/ui/main_window.py" line="144" />
         <source>Skip this report…</source>
         <translation>跳过本报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144" />
+        <location filename="../../annotator/ui/main_window.py" line="145" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <location filename="../../annotator/ui/main_window.py" line="146" />
         <source>Suggest labels for this report</source>
         <translation>为本报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146" />
+        <location filename="../../annotator/ui/main_window.py" line="147" />
         <source>Suggest labels for all reports</source>
         <translation>为所有报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151" />
+        <location filename="../../annotator/ui/main_window.py" line="152" />
         <source>Accept the selected suggestion (Enter)</source>
         <translation>接受选中的建议(回车)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152" />
+        <location filename="../../annotator/ui/main_window.py" line="153" />
         <source>Reject the selected suggestion (Backspace)</source>
         <translation>拒绝选中的建议(退格)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153" />
+        <location filename="../../annotator/ui/main_window.py" line="154" />
         <source>Accept all suggestions of the selected span's label here</source>
         <translation>接受本报告中与选中标注同类的全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155" />
+        <location filename="../../annotator/ui/main_window.py" line="156" />
         <source>Accept all suggestions here above a confidence…</source>
         <translation>接受本报告中置信度不低于某值的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="158" />
+        <location filename="../../annotator/ui/main_window.py" line="159" />
         <source>Add a word list for a label…</source>
         <translation>为标签添加词表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159" />
+        <location filename="../../annotator/ui/main_window.py" line="160" />
         <source>Add patterns for a label…</source>
         <translation>为标签添加匹配模式…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160" />
+        <location filename="../../annotator/ui/main_window.py" line="161" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161" />
+        <location filename="../../annotator/ui/main_window.py" line="162" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162" />
+        <location filename="../../annotator/ui/main_window.py" line="163" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163" />
+        <location filename="../../annotator/ui/main_window.py" line="164" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164" />
+        <location filename="../../annotator/ui/main_window.py" line="165" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167" />
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="168" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170" />
+        <location filename="../../annotator/ui/main_window.py" line="171" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171" />
-        <location filename="../../annotator/ui/main_window.py" line="666" />
+        <location filename="../../annotator/ui/main_window.py" line="172" />
+        <location filename="../../annotator/ui/main_window.py" line="698" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172" />
-        <location filename="../../annotator/ui/main_window.py" line="669" />
+        <location filename="../../annotator/ui/main_window.py" line="173" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185" />
+        <location filename="../../annotator/ui/main_window.py" line="188" />
+        <source>Indicators…</source>
+        <translation>指标类别…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="194" />
         <source> (read-only)</source>
         <translation>(只读)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="190" />
+        <location filename="../../annotator/ui/main_window.py" line="199" />
         <source>The project file was repaired on opening: %1</source>
         <translation>打开时已修复项目文件:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="192" />
+        <location filename="../../annotator/ui/main_window.py" line="201" />
         <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
         <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="204" />
+        <location filename="../../annotator/ui/main_window.py" line="213" />
         <source>No reports yet: File &gt; Import reports (Ctrl+I)</source>
         <translation>还没有报告:文件 &gt; 导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="295" />
+        <location filename="../../annotator/ui/main_window.py" line="304" />
         <source>No report is open: import reports first (Ctrl+I)</source>
         <translation>没有打开的报告:请先导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="301" />
+        <location filename="../../annotator/ui/main_window.py" line="310" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="308" />
+        <location filename="../../annotator/ui/main_window.py" line="317" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="331" />
+        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <source>Indicators</source>
+        <translation>指标类别</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="327" />
+        <source>The project's indicators, one per line:</source>
+        <translation>本项目的指标类别,每行一个:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="329" />
+        <source>Indicators saved: %1</source>
+        <translation>已保存指标类别:%1 个</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="348" />
         <source>Suggesting labels…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="333" />
+        <location filename="../../annotator/ui/main_window.py" line="350" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="337" />
-        <location filename="../../annotator/ui/main_window.py" line="353" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Word list</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="337" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
         <source>Patterns</source>
         <translation>匹配模式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="338" />
+        <location filename="../../annotator/ui/main_window.py" line="355" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="342" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="342" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Which label do these lines get?</source>
         <translation>这些行标注为哪个标签?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="350" />
+        <location filename="../../annotator/ui/main_window.py" line="367" />
         <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
         <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="358" />
-        <location filename="../../annotator/ui/main_window.py" line="366" />
+        <location filename="../../annotator/ui/main_window.py" line="375" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="395" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="382" />
+        <location filename="../../annotator/ui/main_window.py" line="399" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="400" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="404" />
         <source>Accepting suggestions…</source>
         <translation>正在接受建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="390" />
+        <location filename="../../annotator/ui/main_window.py" line="407" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="410" />
+        <location filename="../../annotator/ui/main_window.py" line="429" />
+        <source>%1 added to the project's indicators</source>
+        <translation>已将 %1 加入本项目的指标类别</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="442" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="413" />
+        <location filename="../../annotator/ui/main_window.py" line="445" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="455" />
+        <location filename="../../annotator/ui/main_window.py" line="487" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="459" />
+        <location filename="../../annotator/ui/main_window.py" line="491" />
         <source>The span cannot shrink or grow further that way</source>
         <translation>标注不能再朝这个方向缩小或扩大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="468" />
+        <location filename="../../annotator/ui/main_window.py" line="500" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="471" />
+        <location filename="../../annotator/ui/main_window.py" line="503" />
         <source>Labelling every occurrence…</source>
         <translation>正在标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="474" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="488" />
+        <location filename="../../annotator/ui/main_window.py" line="520" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="494" />
+        <location filename="../../annotator/ui/main_window.py" line="526" />
         <source>add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="494" />
+        <location filename="../../annotator/ui/main_window.py" line="526" />
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="494" />
+        <location filename="../../annotator/ui/main_window.py" line="526" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="495" />
+        <location filename="../../annotator/ui/main_window.py" line="527" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="495" />
+        <location filename="../../annotator/ui/main_window.py" line="527" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="495" />
+        <location filename="../../annotator/ui/main_window.py" line="527" />
         <source>unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="496" />
+        <location filename="../../annotator/ui/main_window.py" line="528" />
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="496" />
+        <location filename="../../annotator/ui/main_window.py" line="528" />
         <source>Redone: %1</source>
         <translation>已重做:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="499" />
+        <location filename="../../annotator/ui/main_window.py" line="531" />
         <source>(%1 changes)</source>
         <translation>(%1 处修改)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="501" />
+        <location filename="../../annotator/ui/main_window.py" line="533" />
         <source>in %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="527" />
+        <location filename="../../annotator/ui/main_window.py" line="559" />
         <source>%1 suggestions rejected</source>
         <translation>已拒绝 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="531" />
+        <location filename="../../annotator/ui/main_window.py" line="563" />
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="532" />
+        <location filename="../../annotator/ui/main_window.py" line="564" />
         <source>%1 suggestions in this report are still pending.</source>
         <translation>本报告还有 %1 条建议未处理。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="534" />
+        <location filename="../../annotator/ui/main_window.py" line="566" />
         <source>Reject them and mark done</source>
         <translation>拒绝这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="535" />
+        <location filename="../../annotator/ui/main_window.py" line="567" />
         <source>Keep them and mark done</source>
         <translation>保留这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="544" />
+        <location filename="../../annotator/ui/main_window.py" line="576" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="544" />
+        <location filename="../../annotator/ui/main_window.py" line="576" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="551" />
+        <location filename="../../annotator/ui/main_window.py" line="583" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581" />
+        <location filename="../../annotator/ui/main_window.py" line="613" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="633" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="602" />
+        <location filename="../../annotator/ui/main_window.py" line="634" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>The language changes when the annotator starts next time.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="611" />
-        <location filename="../../annotator/ui/main_window.py" line="617" />
+        <location filename="../../annotator/ui/main_window.py" line="643" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="616" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="622" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
         <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="628" />
+        <location filename="../../annotator/ui/main_window.py" line="660" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="633" />
+        <location filename="../../annotator/ui/main_window.py" line="665" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="650" />
+        <location filename="../../annotator/ui/main_window.py" line="682" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -719,12 +744,12 @@
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="27" />
+        <location filename="../../annotator/ui/main_window.py" line="28" />
         <source>select by keyboard</source>
         <translation>用键盘选择</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="28" />
+        <location filename="../../annotator/ui/main_window.py" line="29" />
         <source>next / previous span</source>
         <translation>下一个 / 上一个标注</translation>
     </message>
@@ -769,43 +794,43 @@
         <translation>词语对齐开关</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="32" />
+        <location filename="../../annotator/ui/main_window.py" line="33" />
         <source>select characters, not words</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="669" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186" />
-        <location filename="../../annotator/ui/main_window.py" line="678" />
+        <location filename="../../annotator/ui/main_window.py" line="195" />
+        <location filename="../../annotator/ui/main_window.py" line="710" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="29" />
+        <location filename="../../annotator/ui/main_window.py" line="30" />
         <source>accept the selected suggestion</source>
         <translation>接受选中的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="30" />
+        <location filename="../../annotator/ui/main_window.py" line="31" />
         <source>reject the selected suggestion</source>
         <translation>拒绝选中的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="31" />
+        <location filename="../../annotator/ui/main_window.py" line="32" />
         <source>cancel linking; in the find bar: back to the report</source>
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="56" />
+        <location filename="../../annotator/ui/main_window.py" line="57" />
         <source>Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)</source>
         <translation>在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="694" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>

@@ -78,6 +78,8 @@ ZH = {
     "cancel linking; in the find bar: back to the report": "取消链接;在查找栏中:回到报告",
     "Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)":
     "在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)",
+    "Indicators…": "指标类别…", "Indicators": "指标类别", "The project's indicators, one per line:": "本项目的指标类别,每行一个:",
+    "Indicators saved: %1": "已保存指标类别:%1 个", "%1 added to the project's indicators": "已将 %1 加入本项目的指标类别",
 }
 
 if __name__ == "__main__":

@@ -160,3 +160,26 @@ def test_export_split_by_document_with_a_seed_and_import_of_each_format(tmp_path
         result = run("import", "-p", copy, tmp_path / name)
         assert result.exit_code == 0 and "5 imported" in result.output, result.output
     assert "needs two or three" in run("export", "-p", project, "--format", "bio", "--split", "50").output
+
+
+def test_indicators_are_the_projects_own(tmp_path):
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+    from annotator.core.model import Document
+    from annotator.core.store import Project
+
+    path = tmp_path / "p.db"
+    with Project.open(path) as p:
+        doc = p.add_document(Document(text="新建保障性住房2.5万套。"))
+        p.add_span(doc, 7, 12, "METRIC", attrs={"indicator": "住房"})
+    runner = CliRunner()
+    assert "地区生产总值" in runner.invoke(cli, ["indicators", "list", "-p", str(path)]).output
+    result = runner.invoke(cli, ["indicators", "add", "保障性住房", "-p", str(path)])
+    assert result.exit_code == 0 and "1 added: 保障性住房" in result.output
+    keys = [line.split("\t")[0] for line in runner.invoke(cli, ["indicators", "list", "-p", str(path)]).output.splitlines()]
+    assert keys[-2:] == ["保障性住房", "其他"]  # before "other"
+    refused = runner.invoke(cli, ["indicators", "remove", "住房", "-p", str(path)])
+    assert refused.exit_code == 1 and "metrics use: 住房 (1 metrics)" in refused.output
+    assert runner.invoke(cli, ["indicators", "remove", "保障性住房", "-p", str(path)]).output.strip() == \
+        "1 removed: 保障性住房"

@@ -160,3 +160,20 @@ def test_suggested_metrics_get_subject_and_period_and_follow_accepted_anchors(tm
         p.delete_span(region.id)
         p.add_span(doc, text.index("云阳县"), text.index("云阳县") + 3, "ORG")
         assert p.span(metric.id).attrs.get("subject") != region.id
+
+
+def test_economic_statistics_get_their_own_indicators_and_a_project_indicator_names_itself():
+    from annotator.core.metric_frames import propose_indicator
+    from annotator.core.schema import choices, default_schema
+
+    schema = default_schema()
+    allowed = choices(schema, next(a for a in schema.label("METRIC").attributes if a.key == "indicator"))
+    for sentence, value, indicator in (("全省地区生产总值增长3.9%", "3.9%", "地区生产总值"),
+                                       ("居民消费价格上涨0.2%", "0.2%", "居民消费价格"),
+                                       ("城镇调查失业率5.1%", "5.1%", "城镇调查失业率"),
+                                       ("GDP达到431亿元", "431亿元", "地区生产总值")):
+        start = sentence.index(value)
+        assert propose_indicator(sentence, start, start + len(value), "", allowed) == indicator, sentence
+    text = "新建保障性住房2.5万套"  # a team's own indicator, named in the text, wins over a keyword
+    start = text.index("2.5万套")
+    assert propose_indicator(text, start, start + 6, "套", (*allowed, "保障性住房")) == "保障性住房"

@@ -186,3 +186,23 @@ def test_suggested_metrics_come_with_subject_and_period(long_window, qtbot):
     assert accepted.origin == "manual" and accepted.attrs["subject"] == metric.attrs["subject"]
     window.select_span(window.view.spans[metric.id])
     assert "subject" in window.attributes.editors and "period" in window.attributes.editors
+
+
+def test_a_typed_indicator_is_saved_and_joins_the_projects_list(long_window, qtbot):
+    window, view = long_window, long_window.view
+    start = view.text.index("增长3.9%") + 2
+    view.set_cursor(start)
+    cursor = view.textCursor()
+    cursor.setPosition(view.map.to_qt(start + 4), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    qtbot.keyClick(view, Qt.Key_6)
+    metric = window.selected_span()
+    assert metric.text == "3.9%" and metric.attrs["indicator"] == "地区生产总值"  # 地区生产总值增长3.9%
+    box = window.attributes.editors["indicator"]
+    qtbot.waitUntil(box.isVisible)
+    qtbot.keyClick(view, Qt.Key_F2)
+    box.lineEdit().setText("增速")
+    qtbot.keyClick(box.lineEdit(), Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.project.span(metric.id).attrs.get("indicator") == "增速")  # saved, not only shown
+    assert "增速" in [i.key for i in window.project.schema.indicators]
+    assert "增速" in window.statusBar().currentMessage()

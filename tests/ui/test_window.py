@@ -236,3 +236,17 @@ def test_undo_and_redo_say_what_they_did_and_where(window, qtbot):
     assert message.startswith("Undone: add ORG 云阳县委宣传部") and window.project.document(first).title in message
     qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
     assert window.statusBar().currentMessage().startswith("Redone: add ORG 云阳县委宣传部")
+
+
+def test_indicators_edited_in_the_window_and_digits_still_label_after_a_schema_change(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    keys = [i.key for i in window.project.schema.indicators]
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *a: ("\n".join(keys[:-1] + ["保障性住房", keys[-1]]), True))
+    window.edit_indicators()
+    assert [i.key for i in window.project.schema.indicators][-2:] == ["保障性住房", "其他"]
+    select(window, "云阳县委宣传部")
+    qtbot.keyClick(window.view, Qt.Key_2)  # one action per key still, after the label menu was made again
+    assert spans(window) == [("云阳县委宣传部", "ORG")]
+    assert sum(1 for a in window.actions() for s in a.shortcuts() if s.toString() == "2") == 1

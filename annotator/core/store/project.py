@@ -189,6 +189,12 @@ class Project:
     def add_labels(self, keys: list[str]) -> list[str]:
         return self.schemas.add_labels(keys)
 
+    def set_indicators(self, keys: list[str]) -> None:
+        self.schemas.set_indicators(keys)
+
+    def add_indicators(self, keys: list[str]) -> list[str]:
+        return self.schemas.add_indicators(keys)
+
     def find_duplicate(self, text: str, source_sha256: str = "") -> tuple[int, str] | None:
         return self.documents.find_duplicate(text, source_sha256)
 

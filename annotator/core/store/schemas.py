@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from annotator.core.model import AnnotatorError, Label, Schema
+from annotator.core.model import AnnotatorError, Indicator, Label, Schema
 from annotator.core.schema import parse_schema, schema_to_dict
 from annotator.core.store.session import Session
 
@@ -75,6 +75,33 @@ class Schemas:
         if new:
             self.set(replace(schema, labels=schema.labels + tuple(new)))
         return [label.key for label in new]
+
+    def set_indicators(self, keys: list[str]) -> None:
+        """The project's indicator list, in this order (names already there keep their English name);
+        refused when metrics use an indicator left out."""
+        keys = list(dict.fromkeys(k.strip() for k in keys if k.strip()))
+        if not keys:
+            raise AnnotatorError("the indicator list cannot be empty")
+        with self.session.write():
+            used = {row[0]: row[1] for row in self.session.db.execute(
+                "SELECT json_extract(attrs, '$.indicator'), count(*) FROM spans WHERE layer = 'metric'"
+                " AND json_extract(attrs, '$.indicator') IS NOT NULL GROUP BY 1")}
+            dropped = {k: n for k, n in used.items() if k not in keys}
+            if dropped:
+                raise AnnotatorError("cannot remove indicators that metrics use: " + ", ".join(
+                    f"{k} ({n} metrics)" for k, n in dropped.items()))
+            names = {i.key: i.name_en for i in self.current.indicators}
+            self.set(replace(self.current, indicators=tuple(Indicator(k, names.get(k, "")) for k in keys)))
+
+    def add_indicators(self, keys: list[str]) -> list[str]:
+        """Add indicators at the end of the list (before 其他, "other", when the list ends with it);
+        returns those added."""
+        have = [i.key for i in self.current.indicators]
+        new = [k for k in dict.fromkeys(k.strip() for k in keys) if k and k not in have]
+        if new:
+            tail = have[-1:] if have and have[-1] == "其他" else []
+            self.set_indicators(have[:len(have) - len(tail)] + new + tail)
+        return new
 
     def write(self, schema: Schema) -> None:
         """Inside a write: the labels and indicators tables hold `schema`."""
