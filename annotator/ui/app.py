@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon, QTextLayout
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core import paths, segment
@@ -60,6 +60,27 @@ def _excepthook(kind, value, tb) -> None:
                              + f"\n{paths.log_file()}\n\n{value}")
 
 
+def _line_height(text: str, font) -> float:
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return line.height()
+
+
+def chinese_font(app: QApplication) -> None:
+    """Put a Chinese font first in the application's font when the system's default draws Chinese from
+    a taller fallback (an English desktop): Qt measures lines with the default font, so the second line
+    of a report-list entry (its status) fell out of sight under a Chinese title."""
+    font = app.font()
+    if _line_height("政府工作报告", font) <= _line_height("Report", font):
+        return
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    if families:
+        font.setFamilies([families[0], *font.families()])
+        app.setFont(font)
+
+
 def run(project_path: Path, *, open_document: int | None = None, screenshot: Path | None = None,
         quit_when_shown: bool = False) -> int:
     from annotator.ui.main_window import MainWindow
@@ -69,6 +90,7 @@ def run(project_path: Path, *, open_document: int | None = None, screenshot: Pat
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Report annotator")
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "annotator.png"))))
+    chinese_font(app)
     store = settings()
     code = language(store)
     app._translators = install_translations(app, code)  # keep them alive

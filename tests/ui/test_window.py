@@ -250,3 +250,18 @@ def test_indicators_edited_in_the_window_and_digits_still_label_after_a_schema_c
     qtbot.keyClick(window.view, Qt.Key_2)  # one action per key still, after the label menu was made again
     assert spans(window) == [("云阳县委宣传部", "ORG")]
     assert sum(1 for a in window.actions() for s in a.shortcuts() if s.toString() == "2") == 1
+
+
+def test_chinese_lines_are_no_taller_than_the_lines_qt_measures(qtbot):
+    """On an English desktop the report list's status line fell out of sight under Chinese titles."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.app import _line_height, chinese_font
+
+    app = QApplication.instance()
+    before = app.font()
+    try:
+        chinese_font(app)
+        assert _line_height("政府工作报告", app.font()) <= _line_height("Report", app.font())
+    finally:
+        app.setFont(before)
