@@ -228,6 +228,8 @@ _DATE_BEFORE = re.compile(r"\d[-/:：]$")  # searched in the three characters be
 _CODE_BEFORE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][-–—_]$")  # ABC-123: a code, not a quantity
 _MYRIAD = re.compile("[万亿萬億]")
 _NAME_AFTER = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ_+＋]")
+_SLOGAN = re.compile("规定|要求|原则|意识|自信|维护|全面|坚持|必须|确保|不摘|不愁|保障")
+_MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
 
 
@@ -282,6 +284,17 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
         return None  # a year, or a period (30多年来) rather than an amount
     if unit == "年" and not arabic and not re.search("[十百千万亿]", num):
         return None  # 三年行动, 五年规划: names and periods
+    if text.startswith("周年", m.end("num") + len(m.group("post") or "")):
+        return None  # 70周年, 建党一百周年: an anniversary is an ordinal, not an amount
+    if not arabic and re.fullmatch("[十百千万亿]+", num):
+        if unit == "年" or text[m.end("num"):m.end("num") + 1] == "年":
+            return None  # 百年奋斗目标, 千年古镇: an era, not an amount
+        if before.endswith(("几", "数", "上", "成")):
+            return None  # 几亿人, 数万群众, 成千上万: a vague count has no value to give
+        if any(_MULTIPLIER[a] > _MULTIPLIER[b] for a, b in zip(num, num[1:])):
+            return None  # 亿万人民: multipliers stack upwards (千万, 万亿), never downwards: an idiom
+    if not arabic and unit[:1] in "项个条种大" and _SLOGAN.match(text, end):
+        return None  # 八项规定, 四个意识, 两个维护: numbered names of rules and slogans
     if not unit and _RANGE.search(num) and not _MYRIAD.search(num):
         return None  # 2020-09, 023-63891685: dates and phone numbers
     if not arabic:

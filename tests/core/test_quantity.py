@@ -164,3 +164,16 @@ def test_chinese_numerals_round_trip(value, unit, qualifier):
 def test_ranges_round_trip(low, span, unit):
     q = Quantity(None, unit, "range", low, low + span)
     assert parse_quantity(format_quantity(q)) == q
+
+
+@pytest.mark.parametrize("text", ["亿万人民", "几亿人口", "建国70周年", "建党一百周年", "百年奋斗目标", "千年古镇",
+                                  "八项规定", "四个意识", "两个维护", "数万群众", "成千上万", "上万人"])
+def test_vague_counts_anniversaries_eras_and_numbered_slogans_are_not_metrics(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [("三百亩", 300, "亩"), ("千万元", 10 ** 7, "元"), ("万亿元", 10 ** 12, "元"),
+                                               ("近万人", 10 ** 4, "人"), ("二十个县", 20, "个"), ("70年", 70, "年")])
+def test_the_rules_for_vague_counts_leave_real_amounts_alone(text, value, unit):
+    [(_, _, q)] = find_quantities(text)
+    assert (q.value, q.unit) == (value, unit)

@@ -285,3 +285,21 @@ def test_an_annotation_replaces_the_suggestions_it_covers_in_its_layer(project):
     assert any(x[2] == "metric" for x in left)  # other layers keep theirs
     project.undo()  # one step: the span goes and the suggestions come back
     assert project.span(suggested[(0, 3)].id).origin == "suggested" and made.id not in {s.id for s in project.spans(doc)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中方支持上海合作组织扩员。", [("上海合作组织", "ORG")]),
+    ("据省统计局数据,全省生产总值增长。", [("省统计局", "ORG")]),
+    ("开行中欧班列1.9万列。", [("中", "REGION"), ("欧", "REGION")]),
+    ("上海组织了一次活动。", [("上海", "REGION")]),  # 组织 a verb here
+    ("加强党组织建设。", []),
+])
+def test_work_report_bodies_and_places(text, expected):
+    from annotator.core import segment
+    from annotator.core.schema import default_schema
+    from annotator.core.store.suggestions import TEXT_SOURCES
+
+    segment.start().join()
+    layer = {label.key: label.layer for label in default_schema().labels}
+    found = combine([s for source in TEXT_SOURCES for s in source(text)], layer)
+    assert [(text[s.start:s.end], s.label) for s in found if s.label in ("REGION", "ORG")] == expected

@@ -59,7 +59,9 @@ def _chunks(text: str) -> list[Suggestion]:
         if word in _PARTIES or (tag in ("nt", "nz", "j") and len(word) >= 2 and word not in places
                                 and word not in _GENERIC and (_HEAD.search(word) or word.endswith(_KNOWN_ENDINGS))):
             found.append(Suggestion(start, end, "ORG", "orgs", 0.92))  # 新华社, 国务院, 中国共产党, 东盟
-        if not _HEAD.search(word) or word in _NOT_HEAD or tag not in ("n", "nt", "nz", "j", None) \
+        organisation = word == "组织"  # alone a verb or any group; after a place and a name, a body (上海合作组织)
+        if not _HEAD.search(word) or (word in _NOT_HEAD and not organisation) \
+                or tag not in ("n", "nt", "nz", "j", None, *(("v", "vn") if organisation else ())) \
                 or (tag is None and name_like(word)):
             continue  # not 杨军 (a name), 总揽全局 (an idiom)
         k, first = i, None
@@ -73,8 +75,9 @@ def _chunks(text: str) -> list[Suggestion]:
             if prev_tag in ("ns", "nt", "j") or prev in places or prev in gaz or prev in _NAME_START \
                     or _ORDINAL.match(prev):
                 first = k  # the name may start here
-        if first is not None:  # surer than the place at its head, which stays inside
-            found.append(Suggestion(words[first][1], end, "ORG", "orgs", 0.96))
+        if first is not None and not (organisation and (i - first < 2 or words[first][0] not in places
+                                                        and words[first][0] not in gaz)):
+            found.append(Suggestion(words[first][1], end, "ORG", "orgs", 0.96))  # surer than the place inside
     return found
 
 
@@ -104,6 +107,16 @@ def _place_headed(text: str) -> list[Suggestion]:
     return found
 
 
+def _with_level(text: str, found: list[Suggestion]) -> list[Suggestion]:
+    """A body right after a bare administrative level is that level's body: 省统计局, 市教育局 (the
+    province or city of the report), so the level belongs to its name."""
+    return [Suggestion(s.start - 1, s.end, s.label, s.source, s.confidence)
+            if s.start and text[s.start - 1] in _LEVELS and _HEAD.search(text[s.start:s.end]) else s for s in found]
+
+
+_LEVELS = frozenset("省市县区州乡镇")
+
+
 def suggest(text: str) -> list[Suggestion]:
     found = _place_headed(text)
     found += [Suggestion(m.start(), m.end(), "ORG", "orgs", 0.9) for m in _CONGRESS.finditer(text)]
@@ -111,4 +124,4 @@ def suggest(text: str) -> list[Suggestion]:
               if m.group(1) not in _NOT_MEDIA]
     found += [Suggestion(start, end, "ORG", "orgs", 0.9) for word, start, end in segment.text_words(text)
               if word[-1] == "网" and _MEDIA.match(word) and word not in _NOT_MEDIA]
-    return found + _chunks(text)
+    return _with_level(text, found + _chunks(text))
