@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import (QDialog, QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QTextBrowser, QToolBar, QVBoxLayout)
 
 from annotator import __version__
-from annotator.core import segment
+from annotator.core import paths, segment
 from annotator.core.importer import import_paths
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError, Span
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.BottomToolBarArea, toolbar)
         self.find_toolbar = toolbar
         self._build_menus()
+        self._first_run_hint()
         self.documents.document_chosen.connect(self.open_document)
         self.palette.label_chosen.connect(self.apply_label)
         self.span_table.span_chosen.connect(lambda sid: self.select_span(self.view.spans.get(sid)))
@@ -87,6 +89,20 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     # building ------------------------------------------------------------------
+
+    def _first_run_hint(self) -> None:
+        """What to do first, above the report, until the annotator closes it."""
+        if self.settings.value("hint_closed", False, type=bool):
+            return
+        bar = QToolBar(self.tr("Getting started"), objectName="hint")
+        bar.addWidget(QLabel(self.tr("Start here: Ctrl+G suggests labels · Tab goes to the next one · Enter accepts, "
+                                     "Backspace rejects · select text and press a digit to label it · Ctrl+Enter: "
+                                     "report done · F1 keys, Shift+F1 guide")))
+        close = bar.addAction("×")
+        close.setToolTip(self.tr("Close this hint"))
+        close.triggered.connect(lambda: (bar.hide(), self.settings.setValue("hint_closed", True)))
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.hint = bar
 
     def _dock(self, title: str, widget, area, name: str) -> None:
         dock = QDockWidget(title, self, objectName=name)
@@ -169,6 +185,7 @@ class MainWindow(QMainWindow):
         for code, name in (("zh_CN", "中文"), ("en", "English")):
             self._action(language, name, lambda _=False, c=code: self.set_language(c))
         help_ = bar.addMenu(self.tr("&Help"))
+        self._action(help_, self.tr("User guide"), self.show_guide, "Shift+F1")
         self._action(help_, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
         self._action(help_, self.tr("About"), self.show_about)
 
@@ -336,8 +353,10 @@ class MainWindow(QMainWindow):
     def select_span(self, span: Span | None, scroll: bool = True) -> None:
         self.view.select_span(span, scroll=scroll)
         self.show_attributes(span)
-        if span is not None:
-            self.status(f"{span.label}: {span.text}  ({span.start}–{span.end})", 4000)
+        if span is not None:  # the label's guideline beside it, from the schema
+            label = self.project.schema.label(span.label)
+            guideline = f"  — {label.guideline}" if label is not None and label.guideline else ""
+            self.status(f"{span.label}: {span.text}  ({span.start}–{span.end}){guideline}", 8000)
 
     # suggestions -----------------------------------------------------------------------
 
@@ -696,6 +715,22 @@ class MainWindow(QMainWindow):
         html = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
                                    for k, v in self.shortcut_rows()) + "</table>"
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+
+    def show_guide(self) -> None:
+        """The annotator's guide (resources/guide), in the window's language."""
+        path = paths.resource_path("guide", "en.md" if self.english else "zh.md")
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("User guide"))
+        browser = QTextBrowser(dialog)
+        browser.setOpenLinks(False)  # the guide's links point at its other language: show that one
+        browser.anchorClicked.connect(lambda url: browser.setMarkdown(
+            path.with_name(url.path()).read_text(encoding="utf-8")) if url.path().endswith(".md") else None)
+        browser.setMarkdown(path.read_text(encoding="utf-8"))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        dialog.resize(800, 700)
+        self.guide = dialog  # kept, so a test (or the user) can read it while it is open
+        dialog.show()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr("Report annotator %1").replace("%1", __version__))

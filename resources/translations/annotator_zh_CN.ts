@@ -158,22 +158,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="52" />
+        <location filename="../../annotator/ui/main_window.py" line="53" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="53" />
+        <location filename="../../annotator/ui/main_window.py" line="54" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="54" />
+        <location filename="../../annotator/ui/main_window.py" line="55" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="55" />
+        <location filename="../../annotator/ui/main_window.py" line="56" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
@@ -182,32 +182,47 @@
         <translation>在本报告中查找(回车:下一个)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="60" />
+        <location filename="../../annotator/ui/main_window.py" line="61" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="112" />
+        <location filename="../../annotator/ui/main_window.py" line="97" />
+        <source>Getting started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="98" />
+        <source>Start here: Ctrl+G suggests labels · Tab goes to the next one · Enter accepts, Backspace rejects · select text and press a digit to label it · Ctrl+Enter: report done · F1 keys, Shift+F1 guide</source>
+        <translation>从这里开始:Ctrl+G 生成建议 · Tab 移到下一条 · Enter 接受,Backspace 拒绝 · 选中文字后按数字键标注 · Ctrl+Enter:本报告完成 · F1 快捷键,Shift+F1 使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="102" />
+        <source>Close this hint</source>
+        <translation>关闭此提示</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="128" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="113" />
+        <location filename="../../annotator/ui/main_window.py" line="129" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="114" />
+        <location filename="../../annotator/ui/main_window.py" line="130" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="115" />
+        <location filename="../../annotator/ui/main_window.py" line="131" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="117" />
+        <location filename="../../annotator/ui/main_window.py" line="133" />
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
@@ -220,518 +235,524 @@
         <translation>导出指标表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="118" />
+        <location filename="../../annotator/ui/main_window.py" line="134" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="120" />
+        <location filename="../../annotator/ui/main_window.py" line="136" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="121" />
+        <location filename="../../annotator/ui/main_window.py" line="137" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="122" />
+        <location filename="../../annotator/ui/main_window.py" line="138" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="123" />
+        <location filename="../../annotator/ui/main_window.py" line="139" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="125" />
+        <location filename="../../annotator/ui/main_window.py" line="141" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127" />
+        <location filename="../../annotator/ui/main_window.py" line="143" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128" />
+        <location filename="../../annotator/ui/main_window.py" line="144" />
         <source>Label all occurrences in this report</source>
         <translation>在本报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129" />
+        <location filename="../../annotator/ui/main_window.py" line="145" />
         <source>Label all occurrences in all reports</source>
         <translation>在所有报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131" />
+        <location filename="../../annotator/ui/main_window.py" line="147" />
         <source>Move end left</source>
         <translation>结尾左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132" />
+        <location filename="../../annotator/ui/main_window.py" line="148" />
         <source>Move end right</source>
         <translation>结尾右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133" />
+        <location filename="../../annotator/ui/main_window.py" line="149" />
         <source>Move start left</source>
         <translation>开头左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134" />
+        <location filename="../../annotator/ui/main_window.py" line="150" />
         <source>Move start right</source>
         <translation>开头右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136" />
+        <location filename="../../annotator/ui/main_window.py" line="152" />
         <source>Link the metric's subject (then click a region or organisation)</source>
         <translation>关联指标的主体(然后点击一个地区或机构)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="138" />
+        <location filename="../../annotator/ui/main_window.py" line="154" />
         <source>Link the metric's period (then click a date)</source>
         <translation>关联指标的时期(然后点击一个时间)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="140" />
+        <location filename="../../annotator/ui/main_window.py" line="156" />
         <source>Accept the proposed attributes</source>
         <translation>接受推测的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141" />
+        <location filename="../../annotator/ui/main_window.py" line="157" />
         <source>Choose the indicator</source>
         <translation>选择指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143" />
+        <location filename="../../annotator/ui/main_window.py" line="159" />
         <source>Mark done and go to next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144" />
+        <location filename="../../annotator/ui/main_window.py" line="160" />
         <source>Skip this report…</source>
         <translation>跳过本报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <location filename="../../annotator/ui/main_window.py" line="161" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146" />
+        <location filename="../../annotator/ui/main_window.py" line="162" />
         <source>Suggest labels for this report</source>
         <translation>为本报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147" />
+        <location filename="../../annotator/ui/main_window.py" line="163" />
         <source>Suggest labels for all reports</source>
         <translation>为所有报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152" />
+        <location filename="../../annotator/ui/main_window.py" line="168" />
         <source>Accept the selected suggestion (Enter)</source>
         <translation>接受选中的建议(回车)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153" />
+        <location filename="../../annotator/ui/main_window.py" line="169" />
         <source>Reject the selected suggestion (Backspace)</source>
         <translation>拒绝选中的建议(退格)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154" />
+        <location filename="../../annotator/ui/main_window.py" line="170" />
         <source>Accept all suggestions of the selected span's label here</source>
         <translation>接受本报告中与选中标注同类的全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156" />
+        <location filename="../../annotator/ui/main_window.py" line="172" />
         <source>Accept all suggestions here above a confidence…</source>
         <translation>接受本报告中置信度不低于某值的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159" />
+        <location filename="../../annotator/ui/main_window.py" line="175" />
         <source>Add a word list for a label…</source>
         <translation>为标签添加词表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160" />
+        <location filename="../../annotator/ui/main_window.py" line="176" />
         <source>Add patterns for a label…</source>
         <translation>为标签添加匹配模式…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161" />
+        <location filename="../../annotator/ui/main_window.py" line="177" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162" />
+        <location filename="../../annotator/ui/main_window.py" line="178" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163" />
+        <location filename="../../annotator/ui/main_window.py" line="179" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164" />
+        <location filename="../../annotator/ui/main_window.py" line="180" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165" />
+        <location filename="../../annotator/ui/main_window.py" line="181" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168" />
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
+        <location filename="../../annotator/ui/main_window.py" line="657" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171" />
+        <location filename="../../annotator/ui/main_window.py" line="187" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172" />
-        <location filename="../../annotator/ui/main_window.py" line="698" />
+        <location filename="../../annotator/ui/main_window.py" line="188" />
+        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="189" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="173" />
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="190" />
+        <location filename="../../annotator/ui/main_window.py" line="736" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="188" />
+        <location filename="../../annotator/ui/main_window.py" line="205" />
         <source>Indicators…</source>
         <translation>指标类别…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="194" />
+        <location filename="../../annotator/ui/main_window.py" line="211" />
         <source> (read-only)</source>
         <translation>(只读)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="199" />
+        <location filename="../../annotator/ui/main_window.py" line="216" />
         <source>The project file was repaired on opening: %1</source>
         <translation>打开时已修复项目文件:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="201" />
+        <location filename="../../annotator/ui/main_window.py" line="218" />
         <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
         <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="213" />
+        <location filename="../../annotator/ui/main_window.py" line="230" />
         <source>No reports yet: File &gt; Import reports (Ctrl+I)</source>
         <translation>还没有报告:文件 &gt; 导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="304" />
+        <location filename="../../annotator/ui/main_window.py" line="321" />
         <source>No report is open: import reports first (Ctrl+I)</source>
         <translation>没有打开的报告:请先导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="310" />
+        <location filename="../../annotator/ui/main_window.py" line="327" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="317" />
+        <location filename="../../annotator/ui/main_window.py" line="334" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <location filename="../../annotator/ui/main_window.py" line="343" />
         <source>Indicators</source>
         <translation>指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="327" />
+        <location filename="../../annotator/ui/main_window.py" line="344" />
         <source>The project's indicators, one per line:</source>
         <translation>本项目的指标类别,每行一个:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="329" />
+        <location filename="../../annotator/ui/main_window.py" line="346" />
         <source>Indicators saved: %1</source>
         <translation>已保存指标类别:%1 个</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="367" />
         <source>Suggesting labels…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="350" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="354" />
-        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="389" />
         <source>Word list</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="354" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Patterns</source>
         <translation>匹配模式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="355" />
+        <location filename="../../annotator/ui/main_window.py" line="374" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="359" />
+        <location filename="../../annotator/ui/main_window.py" line="378" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="359" />
+        <location filename="../../annotator/ui/main_window.py" line="378" />
         <source>Which label do these lines get?</source>
         <translation>这些行标注为哪个标签?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
         <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="375" />
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="394" />
+        <location filename="../../annotator/ui/main_window.py" line="402" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="414" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="399" />
+        <location filename="../../annotator/ui/main_window.py" line="418" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400" />
+        <location filename="../../annotator/ui/main_window.py" line="419" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="404" />
+        <location filename="../../annotator/ui/main_window.py" line="423" />
         <source>Accepting suggestions…</source>
         <translation>正在接受建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <location filename="../../annotator/ui/main_window.py" line="426" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="429" />
+        <location filename="../../annotator/ui/main_window.py" line="448" />
         <source>%1 added to the project's indicators</source>
         <translation>已将 %1 加入本项目的指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="442" />
+        <location filename="../../annotator/ui/main_window.py" line="461" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="445" />
+        <location filename="../../annotator/ui/main_window.py" line="464" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="487" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="491" />
+        <location filename="../../annotator/ui/main_window.py" line="510" />
         <source>The span cannot shrink or grow further that way</source>
         <translation>标注不能再朝这个方向缩小或扩大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="500" />
+        <location filename="../../annotator/ui/main_window.py" line="519" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="522" />
         <source>Labelling every occurrence…</source>
         <translation>正在标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="520" />
+        <location filename="../../annotator/ui/main_window.py" line="539" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="526" />
+        <location filename="../../annotator/ui/main_window.py" line="545" />
         <source>add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="526" />
+        <location filename="../../annotator/ui/main_window.py" line="545" />
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="526" />
+        <location filename="../../annotator/ui/main_window.py" line="545" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="527" />
+        <location filename="../../annotator/ui/main_window.py" line="546" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="527" />
+        <location filename="../../annotator/ui/main_window.py" line="546" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="527" />
+        <location filename="../../annotator/ui/main_window.py" line="546" />
         <source>unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="528" />
+        <location filename="../../annotator/ui/main_window.py" line="547" />
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="528" />
+        <location filename="../../annotator/ui/main_window.py" line="547" />
         <source>Redone: %1</source>
         <translation>已重做:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="531" />
+        <location filename="../../annotator/ui/main_window.py" line="550" />
         <source>(%1 changes)</source>
         <translation>(%1 处修改)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="533" />
+        <location filename="../../annotator/ui/main_window.py" line="552" />
         <source>in %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="559" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
         <source>%1 suggestions rejected</source>
         <translation>已拒绝 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="563" />
+        <location filename="../../annotator/ui/main_window.py" line="582" />
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="564" />
+        <location filename="../../annotator/ui/main_window.py" line="583" />
         <source>%1 suggestions in this report are still pending.</source>
         <translation>本报告还有 %1 条建议未处理。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="566" />
+        <location filename="../../annotator/ui/main_window.py" line="585" />
         <source>Reject them and mark done</source>
         <translation>拒绝这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="567" />
+        <location filename="../../annotator/ui/main_window.py" line="586" />
         <source>Keep them and mark done</source>
         <translation>保留这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="576" />
+        <location filename="../../annotator/ui/main_window.py" line="595" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="576" />
+        <location filename="../../annotator/ui/main_window.py" line="595" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="583" />
+        <location filename="../../annotator/ui/main_window.py" line="602" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="633" />
+        <location filename="../../annotator/ui/main_window.py" line="652" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="653" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="657" />
         <source>The language changes when the annotator starts next time.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="642" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="643" />
-        <location filename="../../annotator/ui/main_window.py" line="649" />
+        <location filename="../../annotator/ui/main_window.py" line="662" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="667" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="654" />
+        <location filename="../../annotator/ui/main_window.py" line="673" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="655" />
+        <location filename="../../annotator/ui/main_window.py" line="674" />
         <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
         <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="660" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="665" />
+        <location filename="../../annotator/ui/main_window.py" line="684" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="689" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="682" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -744,12 +765,12 @@
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="28" />
+        <location filename="../../annotator/ui/main_window.py" line="29" />
         <source>select by keyboard</source>
         <translation>用键盘选择</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="29" />
+        <location filename="../../annotator/ui/main_window.py" line="30" />
         <source>next / previous span</source>
         <translation>下一个 / 上一个标注</translation>
     </message>
@@ -794,43 +815,43 @@
         <translation>词语对齐开关</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="33" />
+        <location filename="../../annotator/ui/main_window.py" line="34" />
         <source>select characters, not words</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="736" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195" />
-        <location filename="../../annotator/ui/main_window.py" line="710" />
+        <location filename="../../annotator/ui/main_window.py" line="212" />
+        <location filename="../../annotator/ui/main_window.py" line="745" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="30" />
+        <location filename="../../annotator/ui/main_window.py" line="31" />
         <source>accept the selected suggestion</source>
         <translation>接受选中的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="31" />
+        <location filename="../../annotator/ui/main_window.py" line="32" />
         <source>reject the selected suggestion</source>
         <translation>拒绝选中的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="32" />
+        <location filename="../../annotator/ui/main_window.py" line="33" />
         <source>cancel linking; in the find bar: back to the report</source>
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="57" />
+        <location filename="../../annotator/ui/main_window.py" line="58" />
         <source>Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)</source>
         <translation>在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="726" />
+        <location filename="../../annotator/ui/main_window.py" line="761" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>

@@ -80,6 +80,9 @@ ZH = {
     "在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)",
     "Indicators…": "指标类别…", "Indicators": "指标类别", "The project's indicators, one per line:": "本项目的指标类别,每行一个:",
     "Indicators saved: %1": "已保存指标类别:%1 个", "%1 added to the project's indicators": "已将 %1 加入本项目的指标类别",
+    "User guide": "使用指南", "Getting started": "开始使用", "Close this hint": "关闭此提示",
+    "Start here: Ctrl+G suggests labels · Tab goes to the next one · Enter accepts, Backspace rejects · select text and press a digit to label it · Ctrl+Enter: report done · F1 keys, Shift+F1 guide":
+    "从这里开始:Ctrl+G 生成建议 · Tab 移到下一条 · Enter 接受,Backspace 拒绝 · 选中文字后按数字键标注 · Ctrl+Enter:本报告完成 · F1 快捷键,Shift+F1 使用指南",
 }
 
 if __name__ == "__main__":

@@ -265,3 +265,20 @@ def test_chinese_lines_are_no_taller_than_the_lines_qt_measures(qtbot):
         assert _line_height("政府工作报告", app.font()) <= _line_height("Report", app.font())
     finally:
         app.setFont(before)
+
+
+def test_help_opens_the_guide_and_a_first_run_hint_says_what_to_do(window, qtbot):
+    assert window.hint.isVisible() and "Ctrl+G" in window.hint.widgetForAction(window.hint.actions()[0]).text()
+    from PySide6.QtWidgets import QTextBrowser
+
+    window.show_guide()
+    assert "Annotator's guide" in window.guide.findChild(QTextBrowser).toPlainText()
+    window.hint.actions()[-1].trigger()  # closed once, gone for good
+    assert not window.hint.isVisible() and window.settings.value("hint_closed", False, type=bool)
+
+
+def test_selecting_a_span_shows_its_labels_guideline(window, qtbot):
+    select(window, "云阳县委宣传部")
+    qtbot.keyClick(window.view, Qt.Key_2)
+    guideline = window.project.schema.label("ORG").guideline
+    assert guideline and guideline in window.statusBar().currentMessage()
