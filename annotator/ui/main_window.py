@@ -171,6 +171,11 @@ class MainWindow(QMainWindow):
                      lambda: self.accept_many(by_label=True), "Ctrl+Shift+Return")
         self._action(suggest, self.tr("Accept all suggestions here above a confidence…"),
                      lambda: self.accept_many(by_label=False))
+        self._action(suggest, self.tr("Reject all suggestions of the selected span's label here"),
+                     self.reject_label, "Ctrl+Shift+Backspace")
+        self._action(suggest, self.tr("Next pending suggestion"), lambda: self.step_suggestion(True), "F4")
+        self._action(suggest, self.tr("Previous pending suggestion"), lambda: self.step_suggestion(False),
+                     "Shift+F4")
         suggest.addSeparator()
         self._action(suggest, self.tr("Add a word list for a label…"), lambda: self.add_lexicon("name"))
         self._action(suggest, self.tr("Add patterns for a label…"), lambda: self.add_lexicon("pattern"))
@@ -233,6 +238,7 @@ class MainWindow(QMainWindow):
     def load_schema(self) -> None:
         self.view.set_schema(self.project.schema)
         self.palette.set_schema(self.project.schema, self.english)
+        self.span_table.set_labels([label.key for label in self.project.schema.labels])
         self._label_actions()
 
     def refresh_documents(self, current: int | None = None) -> None:
@@ -480,6 +486,34 @@ class MainWindow(QMainWindow):
             editor.setFocus()
             if hasattr(editor, "lineEdit") and editor.lineEdit():
                 editor.lineEdit().selectAll()
+
+    def step_suggestion(self, forward: bool) -> None:
+        """The next (previous) suggestion still pending, skipping annotations, wrapping round."""
+        order = self.view.order
+        current = self.selected_span()
+        if current is not None:
+            i = order.index(current) if current in order else 0
+        elif self.view.map is not None:
+            i = self.view.at_or_after(self.view.map.from_qt(self.view.textCursor().position()), True)
+            i = order.index(i) - (1 if forward else 0) if i is not None else 0
+        else:
+            return
+        step = 1 if forward else -1
+        for k in range(1, len(order) + 1):
+            span = order[(i + step * k) % len(order)]
+            if span.origin == "suggested":
+                self.select_span(span)
+                return
+        self.status(self.tr("No suggestion is pending in this report"))
+
+    def reject_label(self) -> None:
+        span = self.selected_span()
+        if span is None:
+            self.status(self.tr("Select a span first: its label is the one rejected"))
+            return
+        done = self.ops.run(lambda: self.project.reject_all(self.doc_id, label=span.label))
+        if done.ok:
+            self.status(self.tr("%1 suggestions rejected").replace("%1", str(done.value)))
 
     def step_span(self, forward: bool) -> None:
         current = self.selected_span()

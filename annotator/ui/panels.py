@@ -139,9 +139,10 @@ class SpanModel(QAbstractTableModel):
     """The report's spans as rows, kept in order as changes arrive: one row moves, the rest stay."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("SpanTable", "Position"), QT_TRANSLATE_NOOP("SpanTable", "Label"),
-               QT_TRANSLATE_NOOP("SpanTable", "Text"), QT_TRANSLATE_NOOP("SpanTable", "Attributes"))
+               QT_TRANSLATE_NOOP("SpanTable", "Text"), QT_TRANSLATE_NOOP("SpanTable", "Suggested by"),
+               QT_TRANSLATE_NOOP("SpanTable", "Attributes"))
     KEYS = (lambda s: (s.start, s.end, s.id), lambda s: (s.label, s.start, s.id), lambda s: (s.text, s.start, s.id),
-            lambda s: (_attrs(s), s.start, s.id))
+            lambda s: (_source(s), s.start, s.id), lambda s: (_attrs(s), s.start, s.id))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -155,7 +156,7 @@ class SpanModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt name)
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
@@ -170,7 +171,7 @@ class SpanModel(QAbstractTableModel):
                 return span.start
             if column == 1:
                 return span.label + (" ?" if span.origin == "suggested" else "")
-            return span.text if column == 2 else _attrs(span)
+            return (span.text, _source(span), _attrs(span))[column - 2]
         if role == Qt.UserRole:
             return span.id
         return None
@@ -205,13 +206,13 @@ class SpanModel(QAbstractTableModel):
                 if i < len(self.rows):
                     del gone[span.id]
                     self.rows[i] = span
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, 3))
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
                     continue
             moved.append(span)
         new = moved
         for span in gone.values():
             i = self._find(span)
-            if i < len(self.rows):
+            if i < len(self.rows) and self.rows[i].id == span.id:  # rows filtered out are not there
                 self.beginRemoveRows(QModelIndex(), i, i)
                 del self.rows[i]
                 self.endRemoveRows()
@@ -237,40 +238,88 @@ class _Reversed:
         return self.key == other.key
 
 
+def _source(span: Span) -> str:
+    """Which suggester proposed a suggestion, and how sure it was."""
+    if span.origin != "suggested":
+        return ""
+    return f"{span.source} {span.confidence:.2f}" if span.confidence is not None else span.source
+
+
 def _attrs(span: Span) -> str:
     return ", ".join(f"{k}={v}" for k, v in span.attrs.items() if v not in (None, ""))
 
 
-class SpanTable(QTableView):
+class SpanTable(QWidget):
+    """The span table with its filters: by label, and suggestions or annotations."""
     span_chosen = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.spans: dict[int, Span] = {}  # every span of the report, shown or filtered out
+        self.label = QComboBox()
+        self.label.addItem(self.tr("All labels"), None)
+        self.origin = QComboBox()
+        for text, value in ((self.tr("All spans"), None), (self.tr("Suggestions"), "suggested"),
+                            (self.tr("Annotations"), "annotation")):
+            self.origin.addItem(text, value)
+        self.view = QTableView()
         self.model_ = SpanModel(self)
-        self.setModel(self.model_)
-        header = self.horizontalHeader()
+        self.view.setModel(self.model_)
+        header = self.view.horizontalHeader()
         # fixed widths: sizing columns to their contents would read every row after each change
-        for column, width in enumerate((56, 84, 120)):
+        for column, width in enumerate((56, 84, 120, 96)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.setEditTriggers(QTableView.NoEditTriggers)
-        self.setSelectionBehavior(QTableView.SelectRows)
-        self.setSortingEnabled(True)
-        self.sortByColumn(0, Qt.AscendingOrder)
-        self.doubleClicked.connect(lambda index: self.span_chosen.emit(self.model_.rows[index.row()].id))
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.view.setEditTriggers(QTableView.NoEditTriggers)
+        self.view.setSelectionBehavior(QTableView.SelectRows)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.AscendingOrder)
+        self.view.doubleClicked.connect(lambda index: self.span_chosen.emit(self.model_.rows[index.row()].id))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.label, 1)
+        filters.addWidget(self.origin, 1)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+        self.label.currentIndexChanged.connect(self.refilter)
+        self.origin.currentIndexChanged.connect(self.refilter)
+
+    def set_labels(self, keys: list[str]) -> None:
+        current = self.label.currentData()
+        self.label.blockSignals(True)
+        while self.label.count() > 1:
+            self.label.removeItem(1)
+        for key in keys:
+            self.label.addItem(key, key)
+        self.label.setCurrentIndex(max(0, self.label.findData(current)))
+        self.label.blockSignals(False)
+
+    def shown(self, span: Span) -> bool:
+        label, origin = self.label.currentData(), self.origin.currentData()
+        return (label is None or span.label == label) and (
+            origin is None or (span.origin == "suggested") == (origin == "suggested"))
 
     def set_spans(self, spans: list[Span]) -> None:
-        self.model_.set_spans(spans)
+        self.spans = {s.id: s for s in spans}
+        self.model_.set_spans([s for s in spans if self.shown(s)])
+
+    def refilter(self, *_) -> None:
+        self.model_.set_spans([s for s in self.spans.values() if self.shown(s)])
 
     def apply(self, gone: dict[int, Span], new: list[Span]) -> None:
-        self.model_.apply(gone, new)
+        for span_id in gone:
+            self.spans.pop(span_id, None)
+        for span in new:
+            self.spans[span.id] = span
+        self.model_.apply({i: s for i, s in gone.items() if self.shown(s)}, [s for s in new if self.shown(s)])
 
-    def rowCount(self) -> int:  # noqa: N802 (the name tests and QTableWidget users know)
+    def rowCount(self) -> int:  # noqa: N802 (the name QTableWidget users know)
         return self.model_.rowCount()
 
     def row_texts(self, row: int) -> list[str]:
         """What a row shows, column by column."""
-        return [str(self.model_.data(self.model_.index(row, c))) for c in range(4)]
+        return [str(self.model_.data(self.model_.index(row, c))) for c in range(len(SpanModel.COLUMNS))]

@@ -365,394 +365,420 @@
         <translation>接受本报告中置信度不低于某值的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175" />
+        <location filename="../../annotator/ui/main_window.py" line="174" />
+        <source>Reject all suggestions of the selected span's label here</source>
+        <translation>拒绝本报告中与选中标注同类的所有建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <source>Next pending suggestion</source>
+        <translation>下一条待处理建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <source>Previous pending suggestion</source>
+        <translation>上一条待处理建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="180" />
         <source>Add a word list for a label…</source>
         <translation>为标签添加词表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <location filename="../../annotator/ui/main_window.py" line="181" />
         <source>Add patterns for a label…</source>
         <translation>为标签添加匹配模式…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <location filename="../../annotator/ui/main_window.py" line="182" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178" />
+        <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="179" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180" />
+        <location filename="../../annotator/ui/main_window.py" line="185" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <location filename="../../annotator/ui/main_window.py" line="186" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184" />
-        <location filename="../../annotator/ui/main_window.py" line="657" />
+        <location filename="../../annotator/ui/main_window.py" line="189" />
+        <location filename="../../annotator/ui/main_window.py" line="691" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="187" />
+        <location filename="../../annotator/ui/main_window.py" line="192" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="188" />
-        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <location filename="../../annotator/ui/main_window.py" line="193" />
+        <location filename="../../annotator/ui/main_window.py" line="757" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="189" />
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="194" />
+        <location filename="../../annotator/ui/main_window.py" line="751" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="190" />
-        <location filename="../../annotator/ui/main_window.py" line="736" />
+        <location filename="../../annotator/ui/main_window.py" line="195" />
+        <location filename="../../annotator/ui/main_window.py" line="770" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="205" />
+        <location filename="../../annotator/ui/main_window.py" line="210" />
         <source>Indicators…</source>
         <translation>指标类别…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="211" />
+        <location filename="../../annotator/ui/main_window.py" line="216" />
         <source> (read-only)</source>
         <translation>(只读)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="216" />
+        <location filename="../../annotator/ui/main_window.py" line="221" />
         <source>The project file was repaired on opening: %1</source>
         <translation>打开时已修复项目文件:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="218" />
+        <location filename="../../annotator/ui/main_window.py" line="223" />
         <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
         <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="230" />
+        <location filename="../../annotator/ui/main_window.py" line="235" />
         <source>No reports yet: File &gt; Import reports (Ctrl+I)</source>
         <translation>还没有报告:文件 &gt; 导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="321" />
+        <location filename="../../annotator/ui/main_window.py" line="327" />
         <source>No report is open: import reports first (Ctrl+I)</source>
         <translation>没有打开的报告:请先导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="327" />
+        <location filename="../../annotator/ui/main_window.py" line="333" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="334" />
+        <location filename="../../annotator/ui/main_window.py" line="340" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="349" />
         <source>Indicators</source>
         <translation>指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="344" />
+        <location filename="../../annotator/ui/main_window.py" line="350" />
         <source>The project's indicators, one per line:</source>
         <translation>本项目的指标类别,每行一个:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="346" />
+        <location filename="../../annotator/ui/main_window.py" line="352" />
         <source>Indicators saved: %1</source>
         <translation>已保存指标类别:%1 个</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Suggesting labels…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="369" />
+        <location filename="../../annotator/ui/main_window.py" line="375" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
-        <location filename="../../annotator/ui/main_window.py" line="389" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
+        <location filename="../../annotator/ui/main_window.py" line="395" />
         <source>Word list</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
         <source>Patterns</source>
         <translation>匹配模式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>Which label do these lines get?</source>
         <translation>这些行标注为哪个标签?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="392" />
         <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
         <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="394" />
-        <location filename="../../annotator/ui/main_window.py" line="402" />
+        <location filename="../../annotator/ui/main_window.py" line="400" />
+        <location filename="../../annotator/ui/main_window.py" line="408" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="414" />
+        <location filename="../../annotator/ui/main_window.py" line="420" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="418" />
+        <location filename="../../annotator/ui/main_window.py" line="424" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="419" />
+        <location filename="../../annotator/ui/main_window.py" line="425" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="423" />
+        <location filename="../../annotator/ui/main_window.py" line="429" />
         <source>Accepting suggestions…</source>
         <translation>正在接受建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="426" />
+        <location filename="../../annotator/ui/main_window.py" line="432" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="448" />
+        <location filename="../../annotator/ui/main_window.py" line="454" />
         <source>%1 added to the project's indicators</source>
         <translation>已将 %1 加入本项目的指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="461" />
+        <location filename="../../annotator/ui/main_window.py" line="467" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="464" />
+        <location filename="../../annotator/ui/main_window.py" line="470" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="507" />
+        <source>No suggestion is pending in this report</source>
+        <translation>本报告没有待处理的建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="512" />
+        <source>Select a span first: its label is the one rejected</source>
+        <translation>请先选中一个标注:将拒绝与它同类的建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="540" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="510" />
+        <location filename="../../annotator/ui/main_window.py" line="544" />
         <source>The span cannot shrink or grow further that way</source>
         <translation>标注不能再朝这个方向缩小或扩大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="519" />
+        <location filename="../../annotator/ui/main_window.py" line="553" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="522" />
+        <location filename="../../annotator/ui/main_window.py" line="556" />
         <source>Labelling every occurrence…</source>
         <translation>正在标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="559" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="539" />
+        <location filename="../../annotator/ui/main_window.py" line="573" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="545" />
+        <location filename="../../annotator/ui/main_window.py" line="579" />
         <source>add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="545" />
+        <location filename="../../annotator/ui/main_window.py" line="579" />
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="545" />
+        <location filename="../../annotator/ui/main_window.py" line="579" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="546" />
+        <location filename="../../annotator/ui/main_window.py" line="580" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="546" />
+        <location filename="../../annotator/ui/main_window.py" line="580" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="546" />
+        <location filename="../../annotator/ui/main_window.py" line="580" />
         <source>unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="547" />
+        <location filename="../../annotator/ui/main_window.py" line="581" />
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="547" />
+        <location filename="../../annotator/ui/main_window.py" line="581" />
         <source>Redone: %1</source>
         <translation>已重做:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="550" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>(%1 changes)</source>
         <translation>(%1 处修改)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="552" />
+        <location filename="../../annotator/ui/main_window.py" line="586" />
         <source>in %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="516" />
+        <location filename="../../annotator/ui/main_window.py" line="612" />
         <source>%1 suggestions rejected</source>
         <translation>已拒绝 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
+        <location filename="../../annotator/ui/main_window.py" line="616" />
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="583" />
+        <location filename="../../annotator/ui/main_window.py" line="617" />
         <source>%1 suggestions in this report are still pending.</source>
         <translation>本报告还有 %1 条建议未处理。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <location filename="../../annotator/ui/main_window.py" line="619" />
         <source>Reject them and mark done</source>
         <translation>拒绝这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="586" />
+        <location filename="../../annotator/ui/main_window.py" line="620" />
         <source>Keep them and mark done</source>
         <translation>保留这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="595" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="595" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="602" />
+        <location filename="../../annotator/ui/main_window.py" line="636" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="666" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="652" />
+        <location filename="../../annotator/ui/main_window.py" line="686" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="687" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="657" />
+        <location filename="../../annotator/ui/main_window.py" line="691" />
         <source>The language changes when the annotator starts next time.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="695" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="662" />
-        <location filename="../../annotator/ui/main_window.py" line="668" />
+        <location filename="../../annotator/ui/main_window.py" line="696" />
+        <location filename="../../annotator/ui/main_window.py" line="702" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="667" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="673" />
+        <location filename="../../annotator/ui/main_window.py" line="707" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="708" />
         <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
         <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="679" />
+        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="684" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="689" />
+        <location filename="../../annotator/ui/main_window.py" line="723" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -820,13 +846,13 @@
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="736" />
+        <location filename="../../annotator/ui/main_window.py" line="770" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="212" />
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="217" />
+        <location filename="../../annotator/ui/main_window.py" line="779" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -851,7 +877,7 @@
         <translation>在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="761" />
+        <location filename="../../annotator/ui/main_window.py" line="795" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>
@@ -875,8 +901,33 @@
     </message>
     <message>
         <location filename="../../annotator/ui/panels.py" line="142" />
+        <source>Suggested by</source>
+        <translation>建议来源</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="143" />
         <source>Attributes</source>
         <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="260" />
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="262" />
+        <source>All spans</source>
+        <translation>全部标注</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="262" />
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="263" />
+        <source>Annotations</source>
+        <translation>已确认标注</translation>
     </message>
 </context>
 <context>

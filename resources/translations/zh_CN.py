@@ -83,6 +83,12 @@ ZH = {
     "User guide": "使用指南", "Getting started": "开始使用", "Close this hint": "关闭此提示",
     "Start here: Ctrl+G suggests labels · Tab goes to the next one · Enter accepts, Backspace rejects · select text and press a digit to label it · Ctrl+Enter: report done · F1 keys, Shift+F1 guide":
     "从这里开始:Ctrl+G 生成建议 · Tab 移到下一条 · Enter 接受,Backspace 拒绝 · 选中文字后按数字键标注 · Ctrl+Enter:本报告完成 · F1 快捷键,Shift+F1 使用指南",
+    "Reject all suggestions of the selected span's label here": "拒绝本报告中与选中标注同类的所有建议",
+    "Next pending suggestion": "下一条待处理建议", "Previous pending suggestion": "上一条待处理建议",
+    "No suggestion is pending in this report": "本报告没有待处理的建议",
+    "Select a span first: its label is the one rejected": "请先选中一个标注:将拒绝与它同类的建议",
+    "Suggested by": "建议来源", "All labels": "全部标签", "All spans": "全部标注", "Suggestions": "建议",
+    "Annotations": "已确认标注",
 }
 
 if __name__ == "__main__":

@@ -206,3 +206,27 @@ def test_a_typed_indicator_is_saved_and_joins_the_projects_list(long_window, qtb
     qtbot.waitUntil(lambda: window.project.span(metric.id).attrs.get("indicator") == "增速")  # saved, not only shown
     assert "增速" in [i.key for i in window.project.schema.indicators]
     assert "增速" in window.statusBar().currentMessage()
+
+
+def test_the_span_table_filters_and_pending_suggestions_have_their_own_keys(long_window, qtbot):
+    window, view, table = long_window, long_window.view, long_window.span_table
+    window.run_suggest(False)
+    total = table.model_.rowCount()
+    table.label.setCurrentIndex(table.label.findData("DATE"))
+    assert 0 < table.model_.rowCount() < total and all(s.label == "DATE" for s in table.model_.rows)
+    table.label.setCurrentIndex(0)
+    table.origin.setCurrentIndex(table.origin.findData("annotation"))
+    assert table.model_.rowCount() == 0
+    table.origin.setCurrentIndex(table.origin.findData("suggested"))
+    assert table.model_.rowCount() == total and table.row_texts(0)[3]  # source and confidence shown
+    first = view.order[0]
+    window.select_span(first)
+    window.accept_suggestion()  # Enter: accepted, and the table of suggestions loses that row
+    assert table.model_.rowCount() == total - 1
+    qtbot.keyClick(view, Qt.Key_F4)  # F4: the next suggestion still pending
+    assert window.selected_span().origin == "suggested" and window.selected_span().start > first.start
+    label = window.selected_span().label
+    pending = sum(1 for s in view.spans.values() if s.origin == "suggested" and s.label == label)
+    qtbot.keyClick(view, Qt.Key_Backspace, Qt.ControlModifier | Qt.ShiftModifier)  # reject all of that label
+    assert not [s for s in view.spans.values() if s.origin == "suggested" and s.label == label]
+    assert f"{pending} suggestions rejected" in window.statusBar().currentMessage()
