@@ -86,12 +86,23 @@ def _nearest_before(spans: list, labels: tuple[str, ...], floor: int, start: int
     return best[0] if best else None
 
 
+def lead_end(text: str) -> int:
+    """Where the title and lead (the first three paragraphs, at least 200 characters) end."""
+    return max(len("\n\n".join(text.split("\n\n", 3)[:3])), 200)
+
+
+def anchor_range(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """What `fill` reads of a report's anchors for the span [start, end): those starting in its clause,
+    and those starting in the lead.  Returns (clause start, clause end, lead end)."""
+    return (*clause_bounds(text, start, end), lead_end(text))
+
+
 def _main_region(spans: list, text: str):
     """The most frequent REGION in the title and lead (first three paragraphs): its first mention."""
     if not spans:
         return None
-    lead_end = max(len("\n\n".join(text.split("\n\n", 3)[:3])), 200)
-    rows = [(span_id, t) for span_id, label, s, _, t in spans if label == "REGION" and s < lead_end]
+    lead = lead_end(text)
+    rows = [(span_id, t) for span_id, label, s, _, t in spans if label == "REGION" and s < lead]
     if not rows:
         return None
     top = Counter(t for _, t in rows).most_common(1)[0][0]

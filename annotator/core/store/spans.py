@@ -60,12 +60,18 @@ class Spans:
             raise SpanError(f"no span {span_id} in this project")
         return row_span(row)
 
-    def anchors(self, doc_id: int, *, suggestions: bool = False) -> list[tuple[int, str, int, int, str]]:
+    def anchors(self, doc_id: int, *, suggestions: bool = False,
+                near: tuple[int, int, int] | None = None) -> list[tuple[int, str, int, int, str]]:
         """The report's spans a metric may link to: (id, label, start, end, text).  An annotation links to
-        annotations; a suggested metric also to suggestions (accepted or rejected together later)."""
+        annotations; a suggested metric also to suggestions (accepted or rejected together later).
+        `near` (metric_frames.anchor_range) keeps only those one metric's frame reads: on a long report
+        that is a few rows instead of thousands."""
         kind = "" if suggestions else " AND origin != 'suggested'"
+        where, args = "", []
+        if near is not None:
+            where, args = " AND ((start >= ? AND start < ?) OR start < ?)", list(near)
         return self.session.db.execute("SELECT id, label, start, end, text FROM spans WHERE document_id = ?"
-                                       f"{kind} ORDER BY start, id", [doc_id]).fetchall()
+                                       f"{kind}{where} ORDER BY start, id", [doc_id, *args]).fetchall()
 
     # checking and writing ----------------------------------------------------------------------
 
@@ -118,8 +124,8 @@ class Spans:
         if definition is None or not definition.attributes or not (
                 isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
             return attrs
-        return metric_frames.fill(text, self.schemas.current, definition, start, end, attrs,
-                                  self.anchors(doc_id, suggestions=suggestions), refresh=refresh)
+        anchors = self.anchors(doc_id, suggestions=suggestions, near=metric_frames.anchor_range(text, start, end))
+        return metric_frames.fill(text, self.schemas.current, definition, start, end, attrs, anchors, refresh=refresh)
 
     def add(self, doc_id: int, start: int, end: int, label: str, *, attrs: dict | None = None,
             origin: str = "manual") -> Span:
