@@ -186,6 +186,10 @@ class MainWindow(QMainWindow):
         self.snap_action = self._action(view, self.tr("Snap selections to words"), self.toggle_snap, "F6",
                                         checkable=True)
         self.snap_action.setChecked(self.settings.value("snap", True, type=bool))
+        self.suggestions_action = self._action(view, self.tr("Show suggestions"), self.show_hidden, "Ctrl+Shift+H",
+                                               checkable=True)
+        self.suggestions_action.setChecked(True)
+        self.shown_menu = view.addMenu(self.tr("Show labels"))
         language = view.addMenu(self.tr("Language"))
         for code, name in (("zh_CN", "中文"), ("en", "English")):
             self._action(language, name, lambda _=False, c=code: self.set_language(c))
@@ -236,6 +240,13 @@ class MainWindow(QMainWindow):
         self._update_undo()
 
     def load_schema(self) -> None:
+        self.shown_menu.clear()
+        for label in self.project.schema.labels:
+            action = self.shown_menu.addAction(f"{label.key}  {label.name_en if self.english else label.name_zh}")
+            action.setCheckable(True)
+            action.setChecked(label.key not in self.view.hidden)
+            action.setData(label.key)
+            action.toggled.connect(self.show_hidden)
         self.view.set_schema(self.project.schema)
         self.palette.set_schema(self.project.schema, self.english)
         self.span_table.set_labels([label.key for label in self.project.schema.labels])
@@ -486,6 +497,14 @@ class MainWindow(QMainWindow):
             editor.setFocus()
             if hasattr(editor, "lineEdit") and editor.lineEdit():
                 editor.lineEdit().selectAll()
+
+    def show_hidden(self, *_) -> None:
+        """Show or hide suggestions and labels, as View > Show suggestions / Show labels say."""
+        hidden = {a.data() for a in self.shown_menu.actions() if not a.isChecked()}
+        self.view.set_hidden(hidden, not self.suggestions_action.isChecked())
+        if self.selected_span() is not None and (self.selected_span().label in hidden or (
+                not self.suggestions_action.isChecked() and self.selected_span().origin == "suggested")):
+            self.select_span(None)
 
     def step_suggestion(self, forward: bool) -> None:
         """The next (previous) suggestion still pending, skipping annotations, wrapping round."""

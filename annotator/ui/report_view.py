@@ -52,6 +52,8 @@ class ReportView(QTextEdit):
         self.spans: dict[int, Span] = {}
         self._index: dict[str, tuple[list[int], list[Span]]] = {}  # layer -> (starts, spans by start)
         self.order: list[Span] = []  # every span in reading order (start, end, id)
+        self.hidden: set[str] = set()  # labels not shown
+        self.hide_suggestions = False
         self.formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self.selected_id: int | None = None
         self.link_keys: set[str] = set()
@@ -148,24 +150,33 @@ class ReportView(QTextEdit):
         items.insert(i, span)
         self.order.insert(bisect_left(self.order, _position(span), key=_position), span)
 
+    def visible(self, span: Span) -> bool:
+        return span.label not in self.hidden and not (self.hide_suggestions and span.origin == "suggested")
+
+    def _walk(self, i: int, forward: bool) -> Span | None:
+        """The first shown span from position i of the reading order on (or back), wrapping round."""
+        n = len(self.order)
+        for k in range(n):
+            span = self.order[(i + k if forward else i - k) % n]
+            if self.visible(span):
+                return span
+        return None
+
     def neighbour(self, span: Span, forward: bool) -> Span | None:
-        """The span after (or before) `span` in reading order, wrapping round."""
+        """The shown span after (or before) `span` in reading order, wrapping round."""
         if not self.order:
             return None
         i = bisect_left(self.order, _position(span), key=_position)
         if forward:
-            i += 1 if i < len(self.order) and self.order[i].id == span.id else 0
-            return self.order[i % len(self.order)]
-        return self.order[(i - 1) % len(self.order)]
+            return self._walk(i + 1 if i < len(self.order) and self.order[i].id == span.id else i, True)
+        return self._walk(i - 1, False)
 
     def at_or_after(self, cp: int, forward: bool) -> Span | None:
-        """The first span starting at or after `cp` (forward), or the last starting before it, wrapping round."""
+        """The first shown span starting at or after `cp` (forward), or the last starting before it."""
         if not self.order:
             return None
         i = bisect_left(self.order, cp, key=lambda s: s.start)
-        if forward:
-            return self.order[i % len(self.order)]
-        return self.order[(i - 1) % len(self.order)]
+        return self._walk(i, True) if forward else self._walk(i - 1, False)
 
     def spans_between(self, start: int, end: int) -> list[Span]:
         """Spans overlapping [start, end), entities first (metrics underline on top)."""
@@ -176,8 +187,18 @@ class ReportView(QTextEdit):
             if i and items[i - 1].end > start:  # no overlap inside a layer: only one can reach in
                 i -= 1
             j = bisect_left(starts, end)
-            found += [s for s in items[i:j] if s.end > start]
+            found += [s for s in items[i:j] if s.end > start and s.label not in self.hidden
+                      and not (self.hide_suggestions and s.origin == "suggested")]
         return found
+
+    def set_hidden(self, labels: set[str], suggestions: bool) -> None:
+        """Hide these labels, and suggestions or not: hidden spans are not drawn, clicked or stepped to."""
+        self.hidden, self.hide_suggestions = set(labels), suggestions
+        for number in self.drawn:
+            block = self.document().findBlockByNumber(number)
+            if block.isValid():
+                self._draw_block(block)
+        self.viewport().update()
 
     def span_at(self, cp: int) -> Span | None:
         spans = self.spans_between(cp, cp + 1)

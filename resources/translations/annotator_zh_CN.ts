@@ -416,369 +416,379 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="189" />
-        <location filename="../../annotator/ui/main_window.py" line="691" />
+        <source>Show suggestions</source>
+        <translation>显示建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="192" />
+        <source>Show labels</source>
+        <translation>显示的标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="193" />
+        <location filename="../../annotator/ui/main_window.py" line="710" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="192" />
+        <location filename="../../annotator/ui/main_window.py" line="196" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193" />
-        <location filename="../../annotator/ui/main_window.py" line="757" />
+        <location filename="../../annotator/ui/main_window.py" line="197" />
+        <location filename="../../annotator/ui/main_window.py" line="776" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="194" />
-        <location filename="../../annotator/ui/main_window.py" line="751" />
+        <location filename="../../annotator/ui/main_window.py" line="198" />
+        <location filename="../../annotator/ui/main_window.py" line="770" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195" />
-        <location filename="../../annotator/ui/main_window.py" line="770" />
+        <location filename="../../annotator/ui/main_window.py" line="199" />
+        <location filename="../../annotator/ui/main_window.py" line="789" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="210" />
+        <location filename="../../annotator/ui/main_window.py" line="214" />
         <source>Indicators…</source>
         <translation>指标类别…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="216" />
+        <location filename="../../annotator/ui/main_window.py" line="220" />
         <source> (read-only)</source>
         <translation>(只读)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="221" />
+        <location filename="../../annotator/ui/main_window.py" line="225" />
         <source>The project file was repaired on opening: %1</source>
         <translation>打开时已修复项目文件:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="223" />
+        <location filename="../../annotator/ui/main_window.py" line="227" />
         <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
         <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="235" />
+        <location filename="../../annotator/ui/main_window.py" line="239" />
         <source>No reports yet: File &gt; Import reports (Ctrl+I)</source>
         <translation>还没有报告:文件 &gt; 导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="327" />
+        <location filename="../../annotator/ui/main_window.py" line="338" />
         <source>No report is open: import reports first (Ctrl+I)</source>
         <translation>没有打开的报告:请先导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="333" />
+        <location filename="../../annotator/ui/main_window.py" line="344" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="340" />
+        <location filename="../../annotator/ui/main_window.py" line="351" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Indicators</source>
         <translation>指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="350" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
         <source>The project's indicators, one per line:</source>
         <translation>本项目的指标类别,每行一个:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="352" />
+        <location filename="../../annotator/ui/main_window.py" line="363" />
         <source>Indicators saved: %1</source>
         <translation>已保存指标类别:%1 个</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>Suggesting labels…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="375" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="379" />
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
+        <location filename="../../annotator/ui/main_window.py" line="406" />
         <source>Word list</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="379" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
         <source>Patterns</source>
         <translation>匹配模式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="384" />
+        <location filename="../../annotator/ui/main_window.py" line="395" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="384" />
+        <location filename="../../annotator/ui/main_window.py" line="395" />
         <source>Which label do these lines get?</source>
         <translation>这些行标注为哪个标签?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="392" />
+        <location filename="../../annotator/ui/main_window.py" line="403" />
         <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
         <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400" />
-        <location filename="../../annotator/ui/main_window.py" line="408" />
+        <location filename="../../annotator/ui/main_window.py" line="411" />
+        <location filename="../../annotator/ui/main_window.py" line="419" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="420" />
+        <location filename="../../annotator/ui/main_window.py" line="431" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="424" />
+        <location filename="../../annotator/ui/main_window.py" line="435" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="425" />
+        <location filename="../../annotator/ui/main_window.py" line="436" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="429" />
+        <location filename="../../annotator/ui/main_window.py" line="440" />
         <source>Accepting suggestions…</source>
         <translation>正在接受建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="432" />
+        <location filename="../../annotator/ui/main_window.py" line="443" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="454" />
+        <location filename="../../annotator/ui/main_window.py" line="465" />
         <source>%1 added to the project's indicators</source>
         <translation>已将 %1 加入本项目的指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="467" />
+        <location filename="../../annotator/ui/main_window.py" line="478" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="470" />
+        <location filename="../../annotator/ui/main_window.py" line="481" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="507" />
+        <location filename="../../annotator/ui/main_window.py" line="526" />
         <source>No suggestion is pending in this report</source>
         <translation>本报告没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="512" />
+        <location filename="../../annotator/ui/main_window.py" line="531" />
         <source>Select a span first: its label is the one rejected</source>
         <translation>请先选中一个标注:将拒绝与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="540" />
+        <location filename="../../annotator/ui/main_window.py" line="559" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="544" />
+        <location filename="../../annotator/ui/main_window.py" line="563" />
         <source>The span cannot shrink or grow further that way</source>
         <translation>标注不能再朝这个方向缩小或扩大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="553" />
+        <location filename="../../annotator/ui/main_window.py" line="572" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="556" />
+        <location filename="../../annotator/ui/main_window.py" line="575" />
         <source>Labelling every occurrence…</source>
         <translation>正在标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="559" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="573" />
+        <location filename="../../annotator/ui/main_window.py" line="592" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="580" />
+        <location filename="../../annotator/ui/main_window.py" line="599" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="580" />
+        <location filename="../../annotator/ui/main_window.py" line="599" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="580" />
+        <location filename="../../annotator/ui/main_window.py" line="599" />
         <source>unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581" />
+        <location filename="../../annotator/ui/main_window.py" line="600" />
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581" />
+        <location filename="../../annotator/ui/main_window.py" line="600" />
         <source>Redone: %1</source>
         <translation>已重做:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="603" />
         <source>(%1 changes)</source>
         <translation>(%1 处修改)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="586" />
+        <location filename="../../annotator/ui/main_window.py" line="605" />
         <source>in %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="516" />
-        <location filename="../../annotator/ui/main_window.py" line="612" />
+        <location filename="../../annotator/ui/main_window.py" line="535" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>%1 suggestions rejected</source>
         <translation>已拒绝 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="616" />
+        <location filename="../../annotator/ui/main_window.py" line="635" />
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="617" />
+        <location filename="../../annotator/ui/main_window.py" line="636" />
         <source>%1 suggestions in this report are still pending.</source>
         <translation>本报告还有 %1 条建议未处理。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="619" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>Reject them and mark done</source>
         <translation>拒绝这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="620" />
+        <location filename="../../annotator/ui/main_window.py" line="639" />
         <source>Keep them and mark done</source>
         <translation>保留这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="666" />
+        <location filename="../../annotator/ui/main_window.py" line="685" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="686" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="687" />
+        <location filename="../../annotator/ui/main_window.py" line="706" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="691" />
+        <location filename="../../annotator/ui/main_window.py" line="710" />
         <source>The language changes when the annotator starts next time.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="695" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="696" />
-        <location filename="../../annotator/ui/main_window.py" line="702" />
+        <location filename="../../annotator/ui/main_window.py" line="715" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="720" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="707" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="727" />
         <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
         <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="713" />
+        <location filename="../../annotator/ui/main_window.py" line="732" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
+        <location filename="../../annotator/ui/main_window.py" line="737" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <location filename="../../annotator/ui/main_window.py" line="742" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="735" />
+        <location filename="../../annotator/ui/main_window.py" line="754" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -846,13 +856,13 @@
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="770" />
+        <location filename="../../annotator/ui/main_window.py" line="789" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="217" />
-        <location filename="../../annotator/ui/main_window.py" line="779" />
+        <location filename="../../annotator/ui/main_window.py" line="221" />
+        <location filename="../../annotator/ui/main_window.py" line="798" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -877,7 +887,7 @@
         <translation>在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="795" />
+        <location filename="../../annotator/ui/main_window.py" line="814" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>

@@ -89,6 +89,7 @@ ZH = {
     "Select a span first: its label is the one rejected": "请先选中一个标注:将拒绝与它同类的建议",
     "Suggested by": "建议来源", "All labels": "全部标签", "All spans": "全部标注", "Suggestions": "建议",
     "Annotations": "已确认标注",
+    "Show labels": "显示的标签", "Show suggestions": "显示建议",
 }
 
 if __name__ == "__main__":

@@ -230,3 +230,21 @@ def test_the_span_table_filters_and_pending_suggestions_have_their_own_keys(long
     qtbot.keyClick(view, Qt.Key_Backspace, Qt.ControlModifier | Qt.ShiftModifier)  # reject all of that label
     assert not [s for s in view.spans.values() if s.origin == "suggested" and s.label == label]
     assert f"{pending} suggestions rejected" in window.statusBar().currentMessage()
+
+
+def test_suggestions_and_labels_can_be_hidden(long_window, qtbot):
+    window, view = long_window, long_window.view
+    window.run_suggest(False)
+    qtbot.keyClick(view, Qt.Key_H, Qt.ControlModifier | Qt.ShiftModifier)  # hide suggestions
+    qtbot.waitUntil(lambda: bool(view.drawn), timeout=3000)
+    assert not any(b.layout().formats() for b in (view.document().findBlockByNumber(n) for n in view.drawn))
+    view.set_cursor(0)
+    qtbot.keyClick(view, Qt.Key_Tab)  # nothing shown to step to
+    assert window.selected_span() is None
+    qtbot.keyClick(view, Qt.Key_H, Qt.ControlModifier | Qt.ShiftModifier)  # back
+    dates = next(a for a in window.shown_menu.actions() if a.data() == "DATE")
+    dates.setChecked(False)  # every label but DATE
+    assert view.spans_between(0, len(view.text)) and all(s.label != "DATE" for s in view.spans_between(0, len(view.text)))
+    for _ in range(5):
+        qtbot.keyClick(view, Qt.Key_Tab)
+        assert window.selected_span().label != "DATE"
