@@ -596,7 +596,8 @@ class MainWindow(QMainWindow):
             self.open_document(done.value[0])
         action, what, text, count = self.project.history.last
         names = {"add_span": self.tr("add"), "update_span": self.tr("change"), "delete_span": self.tr("delete"),
-                 "set_status": self.tr("status"), "add_relation": self.tr("link"), "delete_relation": self.tr("unlink")}
+                 "set_status": self.tr("status"), "add_relation": self.tr("link"), "delete_relation": self.tr("unlink"),
+                 "reject": self.tr("reject")}
         message = (self.tr("Undone: %1") if undone else self.tr("Redone: %1")).replace(
             "%1", " ".join(filter(None, (names.get(action, action), what, text))))
         if count > 1:
@@ -640,6 +641,8 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.Cancel)
         box.setDefaultButton(reject)
         box.exec()
+        self.activateWindow()  # the keys go back to the report, whatever the window manager does
+        self.view.setFocus()
         return {reject: "reject", keep: "keep"}.get(box.clickedButton(), "cancel")
 
     def skip(self) -> None:

@@ -90,6 +90,7 @@ ZH = {
     "Suggested by": "建议来源", "All labels": "全部标签", "All spans": "全部标注", "Suggestions": "建议",
     "Annotations": "已确认标注",
     "Show labels": "显示的标签", "Show suggestions": "显示建议",
+    "reject": "拒绝",
 }
 
 if __name__ == "__main__":

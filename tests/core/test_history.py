@@ -167,3 +167,16 @@ class UndoRedoMachine(RuleBasedStateMachine):
 
 TestUndoRedo = UndoRedoMachine.TestCase
 TestUndoRedo.settings = settings(max_examples=60, stateful_step_count=25, deadline=None)
+
+
+def test_undo_says_what_it_undid(project, doc_id):
+    project.suggest([doc_id])
+    pending = len(project.spans(doc_id, origin="suggested"))
+    with project.change():
+        project.reject_all(doc_id)
+        project.set_status(doc_id, "done")
+    project.undo()
+    assert project.history.last == ("reject", "", "", pending)  # not "delete METRIC …"
+    span = project.add_span(doc_id, 0, 3, "REGION")
+    project.undo()
+    assert project.history.last[:3] == ("add_span", "REGION", "云阳县") and span.id not in [s.id for s in project.spans(doc_id)]

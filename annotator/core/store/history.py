@@ -219,8 +219,13 @@ class History:
 
 
 def _summary(events: list[tuple[str, dict | None, dict | None]]) -> tuple[str, str, str, int]:
-    """The change a batch made, as the user made it: its first event's action, label (or new status)
-    and text, and how many events it holds (suggestions displaced, statuses moved on count too)."""
+    """The change a batch made, as the user made it: (action, label or new status, text, how many).
+    Rejections say "reject" and how many suggestions; otherwise the first event speaks for the batch,
+    with the number of events (suggestions displaced and statuses moved on count too)."""
+    rejected = [after for action, _, after in events if action == "add_rejection"]
+    if rejected:
+        return "reject", rejected[0]["label"] if len(rejected) == 1 else "", \
+            rejected[0]["text"] if len(rejected) == 1 else "", len(rejected)
     action, before, after = events[0]
     state = after or before or {}
     return action, state.get("label") or state.get("status", ""), state.get("text", ""), len(events)
