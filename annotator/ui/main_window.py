@@ -50,21 +50,21 @@ class MainWindow(QMainWindow):
         self.palette = LabelPalette()
         self.span_table = SpanTable()
         self.attributes = AttributePanel(english=english)
-        self._dock(self.tr("Reports"), self.documents, Qt.LeftDockWidgetArea, "reports")
-        self._dock(self.tr("Labels"), self.palette, Qt.RightDockWidgetArea, "labels")
-        self._dock(self.tr("Spans"), self.span_table, Qt.RightDockWidgetArea, "spans")
-        self._dock(self.tr("Attributes"), self.attributes, Qt.RightDockWidgetArea, "attributes")
-        self.find_bar = QLineEdit(placeholderText=self.tr(
-            "Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)"))
+        self.docks = {name: self._dock(widget, area, name) for widget, area, name in (
+            (self.documents, Qt.LeftDockWidgetArea, "reports"), (self.palette, Qt.RightDockWidgetArea, "labels"),
+            (self.span_table, Qt.RightDockWidgetArea, "spans"),
+            (self.attributes, Qt.RightDockWidgetArea, "attributes"))}
+        self.find_bar = QLineEdit()
         self.find_bar.returnPressed.connect(self.find_next)
         self.find_bar.installEventFilter(self)
-        toolbar = QToolBar(self.tr("Find"), objectName="find")
+        toolbar = QToolBar(objectName="find")
         toolbar.addWidget(self.find_bar)
         toolbar.hide()
         self.addToolBar(Qt.BottomToolBarArea, toolbar)
         self.find_toolbar = toolbar
         self._build_menus()
         self._first_run_hint()
+        self._texts()
         self.documents.document_chosen.connect(self.open_document)
         self.palette.label_chosen.connect(self.apply_label)
         self.span_table.span_chosen.connect(lambda sid: self.select_span(self.view.spans.get(sid)))
@@ -94,21 +94,35 @@ class MainWindow(QMainWindow):
         """What to do first, above the report, until the annotator closes it."""
         if self.settings.value("hint_closed", False, type=bool):
             return
-        bar = QToolBar(self.tr("Getting started"), objectName="hint")
-        bar.addWidget(QLabel(self.tr("Start here: Ctrl+G suggests labels · Tab goes to the next one · Enter accepts, "
-                                     "Backspace rejects · select text and press a digit to label it · Ctrl+Enter: "
-                                     "report done · F1 keys, Shift+F1 guide")))
+        bar = QToolBar(objectName="hint")
+        self.hint_label = QLabel()
+        bar.addWidget(self.hint_label)
         close = bar.addAction("×")
         close.setToolTip(self.tr("Close this hint"))
         close.triggered.connect(lambda: (bar.hide(), self.settings.setValue("hint_closed", True)))
         self.addToolBar(Qt.TopToolBarArea, bar)
         self.hint = bar
 
-    def _dock(self, title: str, widget, area, name: str) -> None:
-        dock = QDockWidget(title, self, objectName=name)
+    def _dock(self, widget, area, name: str) -> QDockWidget:
+        dock = QDockWidget(self, objectName=name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(area, dock)
+        return dock
+
+    def _texts(self) -> None:
+        """The window's own texts in the current language (menus are made in it: _build_menus)."""
+        for name, title in (("reports", self.tr("Reports")), ("labels", self.tr("Labels")),
+                            ("spans", self.tr("Spans")), ("attributes", self.tr("Attributes"))):
+            self.docks[name].setWindowTitle(title)
+        self.find_bar.setPlaceholderText(
+            self.tr("Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)"))
+        self.find_toolbar.setWindowTitle(self.tr("Find"))
+        if getattr(self, "hint_label", None) is not None:
+            self.hint_label.setText(self.tr("Start here: Ctrl+G suggests labels · Tab goes to the next one · Enter "
+                                            "accepts, Backspace rejects · select text and press a digit to label it "
+                                            "· Ctrl+Enter: report done · F1 keys, Shift+F1 guide"))
+            self.hint.setWindowTitle(self.tr("Getting started"))
 
     def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -216,11 +230,7 @@ class MainWindow(QMainWindow):
     # project and documents -------------------------------------------------------
 
     def load_project_view(self) -> None:
-        name = self.project.path.name if self.project.path else ""
-        read_only = self.tr(" (read-only)") if self.project.read_only else ""
-        self.setWindowTitle(f"{name}{read_only} — " + self.tr("Report annotator"))
-        self.load_schema()
-        self._remember_project()
+        self.load_project_view_texts()
         for message in self.project.repairs:
             self.error(self.tr("The project file was repaired on opening: %1").replace("%1", message))
         if self.project.read_only:
@@ -709,9 +719,36 @@ class MainWindow(QMainWindow):
                     else self.tr("Snapping to words is off"))
 
     def set_language(self, code: str) -> None:
+        """Switch the window's language now (and for the next start)."""
+        from annotator.ui.app import install_translations  # the application's, not the window's
+
         self.settings.setValue("language", code)
-        QMessageBox.information(self, self.tr("Language"), self.tr("The language changes when the annotator "
-                                                                   "starts next time."))
+        app = QCoreApplication.instance()
+        for translator in getattr(app, "_translators", []):
+            app.removeTranslator(translator)
+        app._translators = install_translations(app, code)
+        self.english = self.attributes.english = code == "en"
+        hide_suggestions = self.view.hide_suggestions
+        for action in self.actions():  # the menus are made again in the new language
+            self.removeAction(action)
+            action.deleteLater()
+        self.label_actions = []
+        self.menuBar().clear()
+        self._build_menus()
+        self.suggestions_action.setChecked(not hide_suggestions)
+        self._texts()
+        self.documents.retranslate()
+        self.span_table.retranslate()
+        self.load_project_view_texts()
+
+    def load_project_view_texts(self) -> None:
+        """What the project shows in words: the title, the labels' names, the selected span."""
+        name = self.project.path.name if self.project.path else ""
+        read_only = self.tr(" (read-only)") if self.project.read_only else ""
+        self.setWindowTitle(f"{name}{read_only} — " + self.tr("Report annotator"))
+        self.load_schema()
+        self._remember_project()
+        self.show_attributes(self.selected_span())
 
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), str(Path.home()),

@@ -32,11 +32,12 @@ class DocumentPanel(QWidget):
         super().__init__(parent)
         self.rows: list[dict] = []
         self.items: dict[int, QListWidgetItem] = {}
-        self.filter = QLineEdit(placeholderText=self.tr("Filter by title or text"))
+        self.filter = QLineEdit()
         self.status = QComboBox()
-        self.status.addItem(self.tr("All"), None)
+        self.status.addItem("", None)
         for status in STATUSES:
-            self.status.addItem(self.tr(STATUS_NAMES[status]), status)
+            self.status.addItem("", status)
+        self.retranslate()
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.progress = QLabel()
@@ -52,6 +53,15 @@ class DocumentPanel(QWidget):
         self.status.currentIndexChanged.connect(self.refill)
         self.list.currentItemChanged.connect(self._chosen)
         self.text_of = lambda doc_id: ""
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and when the language changes)."""
+        self.filter.setPlaceholderText(self.tr("Filter by title or text"))
+        self.status.setItemText(0, self.tr("All"))
+        for i, status in enumerate(STATUSES, 1):
+            self.status.setItemText(i, self.tr(STATUS_NAMES[status]))
+        if self.rows:
+            self.refill()
 
     def set_rows(self, rows: list[dict], text_of, current: int | None) -> None:
         """`text_of(document id)` gives a report's text, read only when filtering by text."""
@@ -257,11 +267,10 @@ class SpanTable(QWidget):
         super().__init__(parent)
         self.spans: dict[int, Span] = {}  # every span of the report, shown or filtered out
         self.label = QComboBox()
-        self.label.addItem(self.tr("All labels"), None)
+        self.label.addItem("", None)
         self.origin = QComboBox()
-        for text, value in ((self.tr("All spans"), None), (self.tr("Suggestions"), "suggested"),
-                            (self.tr("Annotations"), "annotation")):
-            self.origin.addItem(text, value)
+        for value in (None, "suggested", "annotation"):
+            self.origin.addItem("", value)
         self.view = QTableView()
         self.model_ = SpanModel(self)
         self.view.setModel(self.model_)
@@ -287,6 +296,13 @@ class SpanTable(QWidget):
         layout.addWidget(self.view)
         self.label.currentIndexChanged.connect(self.refilter)
         self.origin.currentIndexChanged.connect(self.refilter)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label.setItemText(0, self.tr("All labels"))
+        for i, text in enumerate((self.tr("All spans"), self.tr("Suggestions"), self.tr("Annotations"))):
+            self.origin.setItemText(i, text)
+        self.model_.headerDataChanged.emit(Qt.Horizontal, 0, len(SpanModel.COLUMNS) - 1)
 
     def set_labels(self, keys: list[str]) -> None:
         current = self.label.currentData()

@@ -70,22 +70,22 @@
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="35" />
+        <location filename="../../annotator/ui/panels.py" line="59" />
         <source>Filter by title or text</source>
         <translation>按标题或正文筛选</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="37" />
+        <location filename="../../annotator/ui/panels.py" line="60" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="63" />
+        <location filename="../../annotator/ui/panels.py" line="73" />
         <source>spans</source>
         <translation>处标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="89" />
+        <location filename="../../annotator/ui/panels.py" line="99" />
         <source>%1 of %2 done</source>
         <translation>已完成 %1 / %2</translation>
     </message>
@@ -158,22 +158,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="53" />
+        <location filename="../../annotator/ui/main_window.py" line="115" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="54" />
+        <location filename="../../annotator/ui/main_window.py" line="115" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="55" />
+        <location filename="../../annotator/ui/main_window.py" line="116" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="56" />
+        <location filename="../../annotator/ui/main_window.py" line="116" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
@@ -182,47 +182,47 @@
         <translation>在本报告中查找(回车:下一个)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="61" />
+        <location filename="../../annotator/ui/main_window.py" line="120" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="97" />
+        <location filename="../../annotator/ui/main_window.py" line="125" />
         <source>Getting started</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="98" />
+        <location filename="../../annotator/ui/main_window.py" line="122" />
         <source>Start here: Ctrl+G suggests labels · Tab goes to the next one · Enter accepts, Backspace rejects · select text and press a digit to label it · Ctrl+Enter: report done · F1 keys, Shift+F1 guide</source>
         <translation>从这里开始:Ctrl+G 生成建议 · Tab 移到下一条 · Enter 接受,Backspace 拒绝 · 选中文字后按数字键标注 · Ctrl+Enter:本报告完成 · F1 快捷键,Shift+F1 使用指南</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="102" />
+        <location filename="../../annotator/ui/main_window.py" line="101" />
         <source>Close this hint</source>
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128" />
+        <location filename="../../annotator/ui/main_window.py" line="142" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129" />
+        <location filename="../../annotator/ui/main_window.py" line="143" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130" />
+        <location filename="../../annotator/ui/main_window.py" line="144" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131" />
+        <location filename="../../annotator/ui/main_window.py" line="145" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133" />
+        <location filename="../../annotator/ui/main_window.py" line="147" />
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
@@ -235,565 +235,563 @@
         <translation>导出指标表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134" />
+        <location filename="../../annotator/ui/main_window.py" line="148" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136" />
+        <location filename="../../annotator/ui/main_window.py" line="150" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137" />
+        <location filename="../../annotator/ui/main_window.py" line="151" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="138" />
+        <location filename="../../annotator/ui/main_window.py" line="152" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="139" />
+        <location filename="../../annotator/ui/main_window.py" line="153" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141" />
+        <location filename="../../annotator/ui/main_window.py" line="155" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143" />
+        <location filename="../../annotator/ui/main_window.py" line="157" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144" />
+        <location filename="../../annotator/ui/main_window.py" line="158" />
         <source>Label all occurrences in this report</source>
         <translation>在本报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <location filename="../../annotator/ui/main_window.py" line="159" />
         <source>Label all occurrences in all reports</source>
         <translation>在所有报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147" />
+        <location filename="../../annotator/ui/main_window.py" line="161" />
         <source>Move end left</source>
         <translation>结尾左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148" />
+        <location filename="../../annotator/ui/main_window.py" line="162" />
         <source>Move end right</source>
         <translation>结尾右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149" />
+        <location filename="../../annotator/ui/main_window.py" line="163" />
         <source>Move start left</source>
         <translation>开头左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="150" />
+        <location filename="../../annotator/ui/main_window.py" line="164" />
         <source>Move start right</source>
         <translation>开头右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152" />
+        <location filename="../../annotator/ui/main_window.py" line="166" />
         <source>Link the metric's subject (then click a region or organisation)</source>
         <translation>关联指标的主体(然后点击一个地区或机构)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154" />
+        <location filename="../../annotator/ui/main_window.py" line="168" />
         <source>Link the metric's period (then click a date)</source>
         <translation>关联指标的时期(然后点击一个时间)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156" />
+        <location filename="../../annotator/ui/main_window.py" line="170" />
         <source>Accept the proposed attributes</source>
         <translation>接受推测的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="157" />
+        <location filename="../../annotator/ui/main_window.py" line="171" />
         <source>Choose the indicator</source>
         <translation>选择指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159" />
+        <location filename="../../annotator/ui/main_window.py" line="173" />
         <source>Mark done and go to next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160" />
+        <location filename="../../annotator/ui/main_window.py" line="174" />
         <source>Skip this report…</source>
         <translation>跳过本报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161" />
+        <location filename="../../annotator/ui/main_window.py" line="175" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162" />
+        <location filename="../../annotator/ui/main_window.py" line="176" />
         <source>Suggest labels for this report</source>
         <translation>为本报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163" />
+        <location filename="../../annotator/ui/main_window.py" line="177" />
         <source>Suggest labels for all reports</source>
         <translation>为所有报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168" />
+        <location filename="../../annotator/ui/main_window.py" line="182" />
         <source>Accept the selected suggestion (Enter)</source>
         <translation>接受选中的建议(回车)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169" />
+        <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>Reject the selected suggestion (Backspace)</source>
         <translation>拒绝选中的建议(退格)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>Accept all suggestions of the selected span's label here</source>
         <translation>接受本报告中与选中标注同类的全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172" />
+        <location filename="../../annotator/ui/main_window.py" line="186" />
         <source>Accept all suggestions here above a confidence…</source>
         <translation>接受本报告中置信度不低于某值的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174" />
+        <location filename="../../annotator/ui/main_window.py" line="188" />
         <source>Reject all suggestions of the selected span's label here</source>
         <translation>拒绝本报告中与选中标注同类的所有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <location filename="../../annotator/ui/main_window.py" line="190" />
         <source>Next pending suggestion</source>
         <translation>下一条待处理建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <location filename="../../annotator/ui/main_window.py" line="191" />
         <source>Previous pending suggestion</source>
         <translation>上一条待处理建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180" />
+        <location filename="../../annotator/ui/main_window.py" line="194" />
         <source>Add a word list for a label…</source>
         <translation>为标签添加词表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <location filename="../../annotator/ui/main_window.py" line="195" />
         <source>Add patterns for a label…</source>
         <translation>为标签添加匹配模式…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="182" />
+        <location filename="../../annotator/ui/main_window.py" line="196" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <location filename="../../annotator/ui/main_window.py" line="197" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184" />
+        <location filename="../../annotator/ui/main_window.py" line="198" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185" />
+        <location filename="../../annotator/ui/main_window.py" line="199" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186" />
+        <location filename="../../annotator/ui/main_window.py" line="200" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="189" />
+        <location filename="../../annotator/ui/main_window.py" line="203" />
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="192" />
+        <location filename="../../annotator/ui/main_window.py" line="206" />
         <source>Show labels</source>
         <translation>显示的标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193" />
-        <location filename="../../annotator/ui/main_window.py" line="713" />
+        <location filename="../../annotator/ui/main_window.py" line="207" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="196" />
+        <location filename="../../annotator/ui/main_window.py" line="210" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="197" />
-        <location filename="../../annotator/ui/main_window.py" line="779" />
+        <location filename="../../annotator/ui/main_window.py" line="211" />
+        <location filename="../../annotator/ui/main_window.py" line="816" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="198" />
-        <location filename="../../annotator/ui/main_window.py" line="773" />
+        <location filename="../../annotator/ui/main_window.py" line="212" />
+        <location filename="../../annotator/ui/main_window.py" line="810" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="199" />
-        <location filename="../../annotator/ui/main_window.py" line="792" />
+        <location filename="../../annotator/ui/main_window.py" line="213" />
+        <location filename="../../annotator/ui/main_window.py" line="829" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="214" />
+        <location filename="../../annotator/ui/main_window.py" line="228" />
         <source>Indicators…</source>
         <translation>指标类别…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="220" />
+        <location filename="../../annotator/ui/main_window.py" line="747" />
         <source> (read-only)</source>
         <translation>(只读)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="225" />
+        <location filename="../../annotator/ui/main_window.py" line="235" />
         <source>The project file was repaired on opening: %1</source>
         <translation>打开时已修复项目文件:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="227" />
+        <location filename="../../annotator/ui/main_window.py" line="237" />
         <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
         <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="239" />
+        <location filename="../../annotator/ui/main_window.py" line="249" />
         <source>No reports yet: File &gt; Import reports (Ctrl+I)</source>
         <translation>还没有报告:文件 &gt; 导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="338" />
+        <location filename="../../annotator/ui/main_window.py" line="348" />
         <source>No report is open: import reports first (Ctrl+I)</source>
         <translation>没有打开的报告:请先导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="344" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="351" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Indicators</source>
         <translation>指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="361" />
+        <location filename="../../annotator/ui/main_window.py" line="371" />
         <source>The project's indicators, one per line:</source>
         <translation>本项目的指标类别,每行一个:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Indicators saved: %1</source>
         <translation>已保存指标类别:%1 个</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="384" />
+        <location filename="../../annotator/ui/main_window.py" line="394" />
         <source>Suggesting labels…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="396" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="390" />
-        <location filename="../../annotator/ui/main_window.py" line="406" />
+        <location filename="../../annotator/ui/main_window.py" line="400" />
+        <location filename="../../annotator/ui/main_window.py" line="416" />
         <source>Word list</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="390" />
+        <location filename="../../annotator/ui/main_window.py" line="400" />
         <source>Patterns</source>
         <translation>匹配模式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="401" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="405" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="405" />
         <source>Which label do these lines get?</source>
         <translation>这些行标注为哪个标签?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="403" />
+        <location filename="../../annotator/ui/main_window.py" line="413" />
         <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
         <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="411" />
-        <location filename="../../annotator/ui/main_window.py" line="419" />
+        <location filename="../../annotator/ui/main_window.py" line="421" />
+        <location filename="../../annotator/ui/main_window.py" line="429" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="431" />
+        <location filename="../../annotator/ui/main_window.py" line="441" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="435" />
+        <location filename="../../annotator/ui/main_window.py" line="445" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="436" />
+        <location filename="../../annotator/ui/main_window.py" line="446" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="440" />
+        <location filename="../../annotator/ui/main_window.py" line="450" />
         <source>Accepting suggestions…</source>
         <translation>正在接受建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="443" />
+        <location filename="../../annotator/ui/main_window.py" line="453" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="465" />
+        <location filename="../../annotator/ui/main_window.py" line="475" />
         <source>%1 added to the project's indicators</source>
         <translation>已将 %1 加入本项目的指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="478" />
+        <location filename="../../annotator/ui/main_window.py" line="488" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="481" />
+        <location filename="../../annotator/ui/main_window.py" line="491" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="526" />
+        <location filename="../../annotator/ui/main_window.py" line="536" />
         <source>No suggestion is pending in this report</source>
         <translation>本报告没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="531" />
+        <location filename="../../annotator/ui/main_window.py" line="541" />
         <source>Select a span first: its label is the one rejected</source>
         <translation>请先选中一个标注:将拒绝与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="559" />
+        <location filename="../../annotator/ui/main_window.py" line="569" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="563" />
+        <location filename="../../annotator/ui/main_window.py" line="573" />
         <source>The span cannot shrink or grow further that way</source>
         <translation>标注不能再朝这个方向缩小或扩大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="572" />
+        <location filename="../../annotator/ui/main_window.py" line="582" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="575" />
+        <location filename="../../annotator/ui/main_window.py" line="585" />
         <source>Labelling every occurrence…</source>
         <translation>正在标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="588" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="592" />
+        <location filename="../../annotator/ui/main_window.py" line="602" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="598" />
+        <location filename="../../annotator/ui/main_window.py" line="608" />
         <source>add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="598" />
+        <location filename="../../annotator/ui/main_window.py" line="608" />
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="598" />
+        <location filename="../../annotator/ui/main_window.py" line="608" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="599" />
+        <location filename="../../annotator/ui/main_window.py" line="609" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="599" />
+        <location filename="../../annotator/ui/main_window.py" line="609" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="599" />
+        <location filename="../../annotator/ui/main_window.py" line="609" />
         <source>unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="600" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
         <source>reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="611" />
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="611" />
         <source>Redone: %1</source>
         <translation>已重做:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="604" />
+        <location filename="../../annotator/ui/main_window.py" line="614" />
         <source>(%1 changes)</source>
         <translation>(%1 处修改)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="616" />
         <source>in %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="535" />
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="545" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>%1 suggestions rejected</source>
         <translation>已拒绝 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="646" />
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="647" />
         <source>%1 suggestions in this report are still pending.</source>
         <translation>本报告还有 %1 条建议未处理。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
         <source>Reject them and mark done</source>
         <translation>拒绝这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="650" />
         <source>Keep them and mark done</source>
         <translation>保留这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="688" />
+        <location filename="../../annotator/ui/main_window.py" line="698" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="709" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>The language changes when the annotator starts next time.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="754" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
-        <location filename="../../annotator/ui/main_window.py" line="724" />
+        <location filename="../../annotator/ui/main_window.py" line="755" />
+        <location filename="../../annotator/ui/main_window.py" line="761" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <location filename="../../annotator/ui/main_window.py" line="760" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="729" />
+        <location filename="../../annotator/ui/main_window.py" line="766" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="767" />
         <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
         <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="735" />
+        <location filename="../../annotator/ui/main_window.py" line="772" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="740" />
+        <location filename="../../annotator/ui/main_window.py" line="777" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="782" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="757" />
+        <location filename="../../annotator/ui/main_window.py" line="794" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -861,13 +859,13 @@
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="792" />
+        <location filename="../../annotator/ui/main_window.py" line="829" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="221" />
-        <location filename="../../annotator/ui/main_window.py" line="801" />
+        <location filename="../../annotator/ui/main_window.py" line="748" />
+        <location filename="../../annotator/ui/main_window.py" line="838" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -887,12 +885,12 @@
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="58" />
+        <location filename="../../annotator/ui/main_window.py" line="119" />
         <source>Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)</source>
         <translation>在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="817" />
+        <location filename="../../annotator/ui/main_window.py" line="854" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>
@@ -900,47 +898,47 @@
 <context>
     <name>SpanTable</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="141" />
+        <location filename="../../annotator/ui/panels.py" line="151" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="141" />
+        <location filename="../../annotator/ui/panels.py" line="151" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="142" />
+        <location filename="../../annotator/ui/panels.py" line="152" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="142" />
+        <location filename="../../annotator/ui/panels.py" line="152" />
         <source>Suggested by</source>
         <translation>建议来源</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="143" />
+        <location filename="../../annotator/ui/panels.py" line="153" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="260" />
+        <location filename="../../annotator/ui/panels.py" line="302" />
         <source>All labels</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="262" />
+        <location filename="../../annotator/ui/panels.py" line="303" />
         <source>All spans</source>
         <translation>全部标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="262" />
+        <location filename="../../annotator/ui/panels.py" line="303" />
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="263" />
+        <location filename="../../annotator/ui/panels.py" line="303" />
         <source>Annotations</source>
         <translation>已确认标注</translation>
     </message>

@@ -282,3 +282,22 @@ def test_selecting_a_span_shows_its_labels_guideline(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key_2)
     guideline = window.project.schema.label("ORG").guideline
     assert guideline and guideline in window.statusBar().currentMessage()
+
+
+def test_the_language_switches_at_once(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    select(window, "云阳县委宣传部")
+    qtbot.keyClick(window.view, Qt.Key_2)
+    try:
+        window.set_language("zh_CN")
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert "文件(&F)" in titles and window.docks["reports"].windowTitle() == "报告"
+        assert "进行中" in window.documents.list.item(0).text()
+        assert window.windowTitle().endswith("报告标注工具")
+        qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)  # the keys still work, once each
+        assert spans(window) == []
+        assert window.statusBar().currentMessage().startswith("已撤销")
+    finally:
+        window.set_language("en")
+    assert "&File" in [a.text() for a in window.menuBar().actions()] and QApplication.instance()
