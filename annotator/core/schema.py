@@ -18,6 +18,7 @@ from annotator.core.paths import resource_path
 
 ATTRIBUTE_TYPES = ("quantity", "text", "choice", "link")
 PROPOSED = "proposed"  # reserved attribute: the keys whose values are proposals nobody confirmed yet
+NOTE = "note"  # reserved attribute of every label: a free note, a question to the team
 INDICATORS = "@indicators"
 _KEY = re.compile(r"[A-Z][A-Z0-9_]*")
 _ATTR_KEY = re.compile(r"[a-z][a-z0-9_]*")
@@ -231,6 +232,8 @@ def _attribute(where: str, raw: Any, keys: list, have_indicators: bool, problems
         problems.append(f"{where}.key: {key!r} must be lower-case letters, digits and _ (like unit)")
     elif key == PROPOSED:
         problems.append(f"{where}.key: {PROPOSED} is reserved (it lists a span's unconfirmed attributes)")
+    elif key == NOTE:
+        problems.append(f"{where}.key: {NOTE} is reserved (every span may carry a note)")
     if type_ not in ATTRIBUTE_TYPES:
         allowed = ", ".join(ATTRIBUTE_TYPES)
         problems.append(f"{where}.type: " + (f"missing (one of {allowed})" if type_ is None
@@ -298,6 +301,9 @@ def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
         if key == PROPOSED and known:
             if not isinstance(value, list) or not all(isinstance(k, str) and k in known for k in value):
                 problems.append(f"{PROPOSED}: must list attributes of {label_key}")
+        elif key == NOTE:
+            if not isinstance(value, str):
+                problems.append(f"{NOTE}: {value!r} must be text")
         elif attribute is None:
             problems.append(f"{key}: {label_key} has no such attribute"
                             + (f" ({', '.join(known)})" if known else ""))

@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("Link the metric's period (then click a date)"),
                      lambda: self.start_link("period"), LINK_KEYS["period"])
         self._action(edit, self.tr("Accept the proposed attributes"), self.accept_proposals, "F9")
+        self._action(edit, self.tr("Note on the selected span…"), self.note_span, "F3")
+        self._action(edit, self.tr("Note on this report…"), self.note_report, "Shift+F3")
         self._action(edit, self.tr("Choose the indicator"), self.focus_indicator, "F2")
         edit.addSeparator()
         self._action(edit, self.tr("Mark done and go to next"), self.mark_done, ["Ctrl+Return", "Ctrl+Enter"])
@@ -275,7 +277,9 @@ class MainWindow(QMainWindow):
         self.attributes.show_span(None, None)
         self.settings.setValue(f"last_document/{self.project.path}", doc_id)
         self.documents.select(doc_id)
-        self.statusBar().showMessage(self.project.document(doc_id).title, 3000)
+        note = self.project.note(doc_id)
+        self.statusBar().showMessage(self.project.document(doc_id).title + (f"  — {note}" if note else ""),
+                                     8000 if note else 3000)
 
     # what changed, shown ---------------------------------------------------------------
 
@@ -507,6 +511,30 @@ class MainWindow(QMainWindow):
             editor.setFocus()
             if hasattr(editor, "lineEdit") and editor.lineEdit():
                 editor.lineEdit().selectAll()
+
+    def note_span(self) -> None:
+        """A note on the selected span (a question to the team): kept in its attributes, so every export
+        carries it."""
+        span = self.selected_span()
+        if span is None:
+            self.status(self.tr("Select a span first (click it or press Tab)"))
+            return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Note on %1:").replace(
+            "%1", f"{span.label} {span.text}"), span.attrs.get("note", ""))
+        if ok:
+            attrs = {k: v for k, v in span.attrs.items() if k != "note"}
+            if text.strip():
+                attrs["note"] = text.strip()
+            self.edit_attributes(attrs)
+
+    def note_report(self) -> None:
+        if self.doc_id is None:
+            return
+        doc_id = self.doc_id
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Note on this report:"),
+                                                 self.project.note(doc_id))
+        if ok and self.ops.run(lambda: self.project.set_note(doc_id, text)).ok:
+            self.status(self.tr("Note saved"))
 
     def show_hidden(self, *_) -> None:
         """Show or hide suggestions and labels, as View > Show suggestions / Show labels say."""

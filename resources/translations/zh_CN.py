@@ -91,6 +91,8 @@ ZH = {
     "Annotations": "已确认标注",
     "Show labels": "显示的标签", "Show suggestions": "显示建议",
     "reject": "拒绝",
+    "Note on the selected span…": "给选中标注加备注…", "Note on this report…": "给本报告加备注…", "Note": "备注",
+    "Note on %1:": "%1 的备注:", "Note on this report:": "本报告的备注:", "Note saved": "备注已保存",
 }
 
 if __name__ == "__main__":

@@ -229,3 +229,29 @@ def test_a_project_file_from_the_first_release_is_brought_up_to_date(tmp_path):
         assert row == {"span_text": "1.6万户", "sentence": "云阳县脱贫1.6万户。", "value": 16000}
         assert project.db["rejections"].exists() and project.db["lexicon"].exists()
         assert project.suggest() > 0  # suggestions write source and confidence
+
+
+def test_notes_on_spans_and_reports_travel_with_the_data(project, doc_id, tmp_path):
+    import json
+
+    from annotator.core.interchange import brat, native
+
+    span = project.add_span(doc_id, 0, 3, "REGION", attrs={"note": "县还是市?"})
+    span = project.update_span(span.id, label="ORG")  # a new label keeps the note
+    assert span.attrs == {"note": "县还是市?"}
+    with pytest.raises(SpanError, match="note: 3 must be text"):
+        project.update_span(span.id, attrs={"note": 3})
+    project.set_note(doc_id, "标题有误,待核实")
+    record = next(native.records(project))
+    assert record["meta"]["note"] == "标题有误,待核实" and record["spans"][0]["attrs"]["note"] == "县还是市?"
+    brat.export(project, tmp_path / "brat")
+    assert "县还是市?" in (tmp_path / "brat" / f"doc{doc_id:06d}.ann").read_text(encoding="utf-8")
+    project.undo()
+    assert project.note(doc_id) == ""
+    path = tmp_path / "out.jsonl"
+    native.export(project, path)
+    with Project.open(tmp_path / "other.db") as other:
+        from annotator.core.importer import import_paths
+        import_paths(other, [path])
+        assert other.spans(other.document_ids()[0])[0].attrs["note"] == "县还是市?"
+    assert json.loads(path.read_text(encoding="utf-8"))["spans"][0]["attrs"] == {"note": "县还是市?"}

@@ -248,3 +248,19 @@ def test_suggestions_and_labels_can_be_hidden(long_window, qtbot):
     for _ in range(5):
         qtbot.keyClick(view, Qt.Key_Tab)
         assert window.selected_span().label != "DATE"
+
+
+def test_notes_on_a_span_and_on_the_report(long_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window, view = long_window, long_window.view
+    window.run_suggest(False)
+    qtbot.keyClick(view, Qt.Key_Tab)
+    span = window.selected_span()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a: ("是否算作机构?", True))
+    qtbot.keyClick(view, Qt.Key_F3)
+    assert window.project.span(span.id).attrs["note"] == "是否算作机构?"
+    assert "note=是否算作机构?" in " ".join(window.span_table.row_texts(0))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a: ("第3页数字待核对", True))
+    qtbot.keyClick(view, Qt.Key_F3, Qt.ShiftModifier)
+    assert window.project.note(window.doc_id) == "第3页数字待核对"

@@ -90,6 +90,28 @@ class Documents:
     def _taken(self, table: str, row_id: int) -> bool:
         return self.session.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
 
+    def note(self, doc_id: int) -> str:
+        row = self.session.db.execute("SELECT json_extract(meta, '$.note') FROM documents WHERE id = ?",
+                                      [doc_id]).fetchone()
+        if row is None:
+            raise AnnotatorError(f"no document {doc_id} in this project")
+        return row[0] or ""
+
+    def set_note(self, doc_id: int, note: str) -> None:
+        """A report's note (kept in its metadata, so every export carries it); "" removes it."""
+        with self.session.write():
+            self.write_note({"document_id": doc_id, "note": self.note(doc_id)},
+                            {"document_id": doc_id, "note": note.strip()})
+
+    def write_note(self, before: dict, after: dict) -> None:
+        """Inside a write; undo and redo replay this too."""
+        note, doc_id = after["note"], after["document_id"]
+        self.session.db.execute("UPDATE documents SET meta = json_set(meta, '$.note', ?) WHERE id = ?" if note else
+                                "UPDATE documents SET meta = json_remove(meta, '$.note') WHERE id = ?",
+                                [note, doc_id] if note else [doc_id])
+        self.session.log("set_note", document_id=doc_id, before=before, after=after)
+        self.session.changes.statuses.add(doc_id)
+
     def get(self, doc_id: int) -> Document:
         row = self.session.db.execute(
             "SELECT id, title, source, published, file_name, text, source_sha256, status, skip_reason, meta"

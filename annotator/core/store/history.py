@@ -21,6 +21,7 @@ import uuid
 from annotator.core.model import AnnotatorError, Span, SpanError
 from annotator.core.store.clock import now
 from annotator.core.store.changes import Changes
+from annotator.core.store.documents import Documents
 from annotator.core.store.session import Session
 from annotator.core.store.spans import Spans, record
 from annotator.core.store.statuses import Statuses
@@ -28,7 +29,7 @@ from annotator.core.store.suggestions import Suggestions
 
 INVERSE = {"add_span": "delete_span", "delete_span": "add_span", "update_span": "update_span",
            "set_status": "set_status", "add_relation": "delete_relation", "delete_relation": "add_relation",
-           "add_rejection": "delete_rejection", "delete_rejection": "add_rejection"}
+           "add_rejection": "delete_rejection", "delete_rejection": "add_rejection", "set_note": "set_note"}
 MAX_STEPS = 1000  # per stack: the oldest step goes when one more is pushed
 COMPARED = ("start", "end", "label", "attrs", "origin")
 
@@ -38,8 +39,10 @@ class Conflict(AnnotatorError):
 
 
 class History:
-    def __init__(self, session: Session, spans: Spans, statuses: Statuses, suggestions: Suggestions):
+    def __init__(self, session: Session, spans: Spans, statuses: Statuses, suggestions: Suggestions,
+                 documents: Documents):
         self.session, self.spans, self.statuses, self.suggestions = session, spans, statuses, suggestions
+        self.documents = documents
         self.owner = f"{session.annotator}@{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._registered = False
         self._resumed = False
@@ -209,6 +212,11 @@ class History:
             self.session.changes.relations.add(doc_id)
             log("delete_relation", document_id=doc_id, relation_id=before["id"], before=before)
             return doc_id
+        if action == "set_note":
+            if self.documents.note(after["document_id"]) != before["note"]:
+                raise Conflict("the report's note was changed since by another window or program")
+            self.documents.write_note(before, after)
+            return after["document_id"]
         if action == "add_rejection":
             self.suggestions.write_rejection({k: after[k] for k in ("document_id", "start", "end", "label", "text")})
             return after["document_id"]

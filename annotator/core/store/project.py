@@ -61,7 +61,7 @@ class Project:
         self.documents = Documents(self.session, self.texts, self.spans_)
         self.lexicon = Lexicon(self.session, self.schemas)
         self.suggestions = Suggestions(self.session, self.texts, self.schemas, self.spans_, self.lexicon)
-        self.history = History(self.session, self.spans_, self.statuses, self.suggestions)
+        self.history = History(self.session, self.spans_, self.statuses, self.suggestions, self.documents)
         self.queries = Queries(self.session, self.texts)
 
     @classmethod
@@ -212,6 +212,12 @@ class Project:
 
     def progress(self, doc_ids=None) -> list[dict]:
         return self.documents.progress(doc_ids)
+
+    def note(self, doc_id: int) -> str:
+        return self.documents.note(doc_id)
+
+    def set_note(self, doc_id: int, note: str) -> None:
+        self.documents.set_note(doc_id, note)
 
     def set_status(self, doc_id: int, status: str, reason: str = "") -> None:
         self.statuses.set(doc_id, status, reason)

@@ -215,7 +215,7 @@ class Session:
                 continue
             if action == "import_document":
                 changes.documents_added.add(document_id)
-            elif action == "set_status":
+            elif action in ("set_status", "set_note"):
                 changes.statuses.add(document_id)
             elif action == "set_schema":
                 changes.schema = True

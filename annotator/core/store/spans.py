@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.core import metric_frames
 from annotator.core.model import Cancelled, Progress, Relation, Span, SpanError
-from annotator.core.schema import check_attrs
+from annotator.core.schema import NOTE, check_attrs
 from annotator.core.sentences import clause_bounds
 from annotator.core.store.clock import now
 from annotator.core.store.schemas import Schemas
@@ -151,7 +151,8 @@ class Spans:
             if "attrs" in changes:
                 new = replace(new, attrs=metric_frames.confirm(old.attrs, changes["attrs"]))
             if (new.start, new.end, new.label) != (old.start, old.end, old.label):
-                kept = new.attrs if new.label == old.label else {}
+                # a new label keeps only the span's note: the old label's attributes mean nothing to it
+                kept = new.attrs if new.label == old.label else {k: v for k, v in new.attrs.items() if k == NOTE}
                 new = replace(new, attrs=self.frame(old.document_id, new.label, new.start, new.end, kept,
                                                     refresh=True))
             new = self.write(old, new, ignore_id=span_id)
