@@ -264,3 +264,39 @@ def test_notes_on_a_span_and_on_the_report(long_window, qtbot, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a: ("第3页数字待核对", True))
     qtbot.keyClick(view, Qt.Key_F3, Qt.ShiftModifier)
     assert window.project.note(window.doc_id) == "第3页数字待核对"
+
+
+def test_work_report_suggestions_skip_eras_slogans_and_central_europe(long_window):
+    window = long_window
+    window.run_suggest(False)
+    text = window.view.text
+    spans = list(window.view.spans.values())
+    for phrase in ("百年奋斗目标", "八项规定"):  # an era and a numbered rule: no metric inside
+        for at in (i for i in range(len(text)) if text.startswith(phrase, i)):
+            assert not [s for s in spans if s.label == "METRIC" and at <= s.start < at + len(phrase)], phrase
+    assert "中欧" in text and not [s for s in spans if s.text == "中欧"]  # China and Europe, not Central Europe
+
+
+def test_accepting_moves_the_long_report_to_in_progress_and_the_list_says_so(long_window, qtbot):
+    window = long_window
+    window.run_suggest(False)
+    assert window.project.document(window.doc_id).status == "todo"
+    qtbot.keyClick(window.view, Qt.Key_Tab)
+    qtbot.keyClick(window.view, Qt.Key_Return)
+    assert window.project.document(window.doc_id).status == "in_progress"
+    assert "In progress · 1 spans" in window.documents.list.currentItem().text()
+
+
+def test_the_import_summary_speaks_the_windows_language(long_window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    long_window.set_language("zh_CN")
+    try:
+        report = tmp_path / "r.txt"
+        report.write_text("新的报告:云阳县13.4万贫困群众如期脱贫。", encoding="utf-8")
+        long_window.run_import([str(report)])
+    finally:
+        long_window.set_language("en")
+    assert shown and shown[0].startswith("已导入 1 篇")
