@@ -232,8 +232,6 @@ def test_a_project_file_from_the_first_release_is_brought_up_to_date(tmp_path):
 
 
 def test_notes_on_spans_and_reports_travel_with_the_data(project, doc_id, tmp_path):
-    import json
-
     from annotator.core.interchange import brat, native
 
     span = project.add_span(doc_id, 0, 3, "REGION", attrs={"note": "县还是市?"})
