@@ -4,13 +4,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QTextBrowser, QToolBar, QVBoxLayout)
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
 from annotator import __version__
-from annotator.core import paths, segment
+from annotator.core import segment
 from annotator.core.importer import import_paths
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError, Span
@@ -18,21 +17,15 @@ from annotator.core.schema import choices
 from annotator.core.store import Project
 from annotator.core.store.changes import Changes
 from annotator.ui.attribute_panel import LINK_KEYS, AttributePanel
+from annotator.ui import guidance
 from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.find_bar import FindBar
 from annotator.ui.operations import Operations
 from annotator.ui.panels import DocumentPanel, LabelPalette, SpanTable
 from annotator.ui.report_view import ReportView
 
 log = logging.getLogger("annotator")
 POLL_MS = 500  # how often the window looks for what other programs wrote to the project
-# Keys the report handles itself (eventFilter), shown in the shortcut sheet after the actions' own.
-REPORT_KEYS = (("Shift+←/→", QT_TRANSLATE_NOOP("MainWindow", "select by keyboard")),
-               ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("MainWindow", "next / previous span")),
-               ("Enter", QT_TRANSLATE_NOOP("MainWindow", "accept the selected suggestion")),
-               ("Backspace", QT_TRANSLATE_NOOP("MainWindow", "reject the selected suggestion")),
-               ("Esc", QT_TRANSLATE_NOOP("MainWindow", "cancel linking; in the find bar: back to the report")),
-               ("Ctrl+drag / Alt+drag", QT_TRANSLATE_NOOP("MainWindow", "select characters, not words")))
-
 
 class MainWindow(QMainWindow):
     def __init__(self, project: Project, settings: QSettings, english: bool = False):
@@ -54,16 +47,11 @@ class MainWindow(QMainWindow):
             (self.documents, Qt.LeftDockWidgetArea, "reports"), (self.palette, Qt.RightDockWidgetArea, "labels"),
             (self.span_table, Qt.RightDockWidgetArea, "spans"),
             (self.attributes, Qt.RightDockWidgetArea, "attributes"))}
-        self.find_bar = QLineEdit()
-        self.find_bar.returnPressed.connect(self.find_next)
-        self.find_bar.installEventFilter(self)
-        toolbar = QToolBar(objectName="find")
-        toolbar.addWidget(self.find_bar)
-        toolbar.hide()
-        self.addToolBar(Qt.BottomToolBarArea, toolbar)
-        self.find_toolbar = toolbar
+        self.find_toolbar = FindBar(self)
+        self.find_bar = self.find_toolbar.edit
+        self.addToolBar(Qt.BottomToolBarArea, self.find_toolbar)
         self._build_menus()
-        self._first_run_hint()
+        self.hint = guidance.first_run_hint(self)
         self._texts()
         self.documents.document_chosen.connect(self.open_document)
         self.palette.label_chosen.connect(self.apply_label)
@@ -90,19 +78,6 @@ class MainWindow(QMainWindow):
 
     # building ------------------------------------------------------------------
 
-    def _first_run_hint(self) -> None:
-        """What to do first, above the report, until the annotator closes it."""
-        if self.settings.value("hint_closed", False, type=bool):
-            return
-        bar = QToolBar(objectName="hint")
-        self.hint_label = QLabel()
-        bar.addWidget(self.hint_label)
-        close = bar.addAction("×")
-        close.setToolTip(self.tr("Close this hint"))
-        close.triggered.connect(lambda: (bar.hide(), self.settings.setValue("hint_closed", True)))
-        self.addToolBar(Qt.TopToolBarArea, bar)
-        self.hint = bar
-
     def _dock(self, widget, area, name: str) -> QDockWidget:
         dock = QDockWidget(self, objectName=name)
         dock.setWidget(widget)
@@ -115,14 +90,8 @@ class MainWindow(QMainWindow):
         for name, title in (("reports", self.tr("Reports")), ("labels", self.tr("Labels")),
                             ("spans", self.tr("Spans")), ("attributes", self.tr("Attributes"))):
             self.docks[name].setWindowTitle(title)
-        self.find_bar.setPlaceholderText(
-            self.tr("Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)"))
-        self.find_toolbar.setWindowTitle(self.tr("Find"))
-        if getattr(self, "hint_label", None) is not None:
-            self.hint_label.setText(self.tr("Start here: Ctrl+G suggests labels · Tab goes to the next one · Enter "
-                                            "accepts, Backspace rejects · select text and press a digit to label it "
-                                            "· Ctrl+Enter: report done · F1 keys, Shift+F1 guide"))
-            self.hint.setWindowTitle(self.tr("Getting started"))
+        self.find_toolbar.retranslate()
+        guidance.hint_texts(self, self.hint)
 
     def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -152,7 +121,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(edit, self.tr("Undo"), self.undo, ["Ctrl+Z"])
         self.redo_action = self._action(edit, self.tr("Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         edit.addSeparator()
-        self._action(edit, self.tr("Find…"), self.show_find, QKeySequence.Find)
+        self._action(edit, self.tr("Find…"), self.find_toolbar.open, QKeySequence.Find)
         edit.addSeparator()
         self._action(edit, self.tr("Delete span"), self.delete_span, [Qt.Key_Delete])
         self._action(edit, self.tr("Label all occurrences in this report"), lambda: self.label_all(False), "Ctrl+L")
@@ -671,17 +640,10 @@ class MainWindow(QMainWindow):
 
     def ask_pending(self, count: int) -> str:
         """"reject", "keep" or "cancel": what to do with a report's pending suggestions when it is marked done."""
-        box = QMessageBox(QMessageBox.Question, self.tr("Mark done"),
-                          self.tr("%1 suggestions in this report are still pending.").replace("%1", str(count)),
-                          parent=self)
-        reject = box.addButton(self.tr("Reject them and mark done"), QMessageBox.AcceptRole)
-        keep = box.addButton(self.tr("Keep them and mark done"), QMessageBox.DestructiveRole)
-        box.addButton(QMessageBox.Cancel)
-        box.setDefaultButton(reject)
-        box.exec()
+        choice = guidance.ask_pending(self, count)
         self.activateWindow()  # the keys go back to the report, whatever the window manager does
         self.view.setFocus()
-        return {reject: "reject", keep: "keep"}.get(box.clickedButton(), "cancel")
+        return choice
 
     def skip(self) -> None:
         if self.doc_id is None:
@@ -698,44 +660,6 @@ class MainWindow(QMainWindow):
             self.open_document(target)
 
     # find, view, files ------------------------------------------------------------
-
-    def show_find(self) -> None:
-        self.find_toolbar.show()
-        self.find_bar.setFocus()
-        self.find_bar.selectAll()
-
-    def find_next(self, backward: bool = False) -> None:
-        """Select the next (or previous) match in the report; the keys stay in the find bar, so Enter
-        finds on, and Esc goes back to the report with the match selected (a digit then labels it)."""
-        needle = self.find_bar.text()
-        if not needle or self.view.map is None:
-            return
-        cursor = self.view.textCursor()
-        if backward:
-            at = self.view.map.from_qt(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
-            found = self.view.text.rfind(needle, 0, max(0, at + len(needle) - 1))
-            found = self.view.text.rfind(needle) if found == -1 else found
-        else:
-            at = self.view.map.from_qt(cursor.selectionEnd() if cursor.hasSelection() else cursor.position())
-            span = self.selected_span()
-            if span is not None:  # continue after the span just made or visited
-                at = max(at, span.end)
-            found = self.view.text.find(needle, at)
-            found = self.view.text.find(needle) if found == -1 else found
-        if found == -1:
-            self.status(self.tr("Not found"))
-            return
-        self.view.select_span(None, scroll=False)  # Enter and Backspace act on the match, not a span left selected
-        self.show_attributes(None)
-        c = self.view.textCursor()
-        c.setPosition(self.view.map.to_qt(found))
-        c.setPosition(self.view.map.to_qt(found + len(needle)), c.MoveMode.KeepAnchor)
-        self.view.setTextCursor(c)
-        self.view.ensureCursorVisible()
-
-    def close_find(self) -> None:
-        self.find_toolbar.hide()
-        self.view.setFocus()
 
     def zoom(self, steps: int) -> None:
         self.view.zoom(steps)
@@ -823,35 +747,13 @@ class MainWindow(QMainWindow):
                         .replace("%2", ", ".join(str(p) for p, _ in done.value)), 8000)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        """Every key the window answers: the shortcuts of its actions (menus and labels), read from
-        the actions themselves so the sheet cannot drift, then the keys the report handles itself."""
-        rows = []
-        for action in self.actions():
-            keys = [s.toString(QKeySequence.NativeText) for s in action.shortcuts()]
-            if keys:
-                rows.append((" / ".join(keys), action.text().replace("&", "")))
-        return rows + [(keys, QCoreApplication.translate("MainWindow", what)) for keys, what in REPORT_KEYS]
+        return guidance.shortcut_rows(self)
 
     def show_shortcuts(self) -> None:
-        html = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
-                                   for k, v in self.shortcut_rows()) + "</table>"
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+        guidance.show_shortcuts(self)
 
     def show_guide(self) -> None:
-        """The annotator's guide (resources/guide), in the window's language."""
-        path = paths.resource_path("guide", "en.md" if self.english else "zh.md")
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("User guide"))
-        browser = QTextBrowser(dialog)
-        browser.setOpenLinks(False)  # the guide's links point at its other language: show that one
-        browser.anchorClicked.connect(lambda url: browser.setMarkdown(
-            path.with_name(url.path()).read_text(encoding="utf-8")) if url.path().endswith(".md") else None)
-        browser.setMarkdown(path.read_text(encoding="utf-8"))
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(browser)
-        dialog.resize(800, 700)
-        self.guide = dialog  # kept, so a test (or the user) can read it while it is open
-        dialog.show()
+        self.guide = guidance.show_guide(self)  # kept, so a test (or the user) can read it while it is open
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr("Report annotator %1").replace("%1", __version__))
@@ -866,13 +768,6 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Report annotator"), message)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.find_bar and event.type() == event.Type.KeyPress:
-            if event.key() == Qt.Key_Escape:
-                self.close_find()
-                return True
-            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ShiftModifier:
-                self.find_next(backward=True)
-                return True
         if obj is self.view.viewport() and event.type() == event.Type.MouseButtonPress:
             # Alt+drag is taken by the window manager on most Linux desktops: Ctrl+drag does the same
             self.character_precision = bool(event.modifiers() & (Qt.AltModifier | Qt.ControlModifier))

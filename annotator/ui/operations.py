@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from annotator.core.model import AnnotatorError, Cancelled, SpanError
@@ -49,7 +49,8 @@ class Operations:
         """`run` for a long action: `fn(on_progress)` reports its progress to a dialog that keeps the
         window painted and can stop it (the core rolls back what the action had not committed)."""
         window = self.window
-        dialog = QProgressDialog(title, window.tr("Cancel") if cancellable else None, 0, 1000, window)
+        cancel = QCoreApplication.translate("MainWindow", "Cancel") if cancellable else None
+        dialog = QProgressDialog(title, cancel, 0, 1000, window)
         dialog.setWindowModality(Qt.WindowModal)
         dialog.setMinimumDuration(300)
 
