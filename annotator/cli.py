@@ -156,7 +156,8 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
                                   on_progress=progress, fmt=fmt, label_map=parse_map(label_map),
                                   add_labels=add_labels)
         if with_suggestions and report.imported:
-            click.echo(f"{project.suggest(report.imported)} suggestions added")
+            added = project.suggest(report.imported, on_warning=lambda text: click.echo(text, err=True))
+            click.echo(f"{added} suggestions added")
     for item in report.duplicates:
         click.echo(f"duplicate: {item}", err=True)
     for item in report.problems:
@@ -215,7 +216,7 @@ def suggest_command(project_path: Path | None, documents: tuple[int, ...]) -> No
     """Pre-annotate reports. Accepted and rejected decisions are never touched; a place once
     rejected is not suggested again; entities accepted anywhere are suggested everywhere."""
     with Project.open(require_project(project_path, existing=True)) as project:
-        added = project.suggest(list(documents) or None)
+        added = project.suggest(list(documents) or None, on_warning=lambda text: click.echo(text, err=True))
         click.echo(f"{added} suggestions added")
 
 

@@ -26,7 +26,7 @@ from annotator.core import segment  # noqa: E402
 from annotator.core.ingest.clean import clean_page  # noqa: E402
 from annotator.core.importer import import_paths  # noqa: E402
 from annotator.core.store import Project  # noqa: E402
-from annotator.core.store.suggestions import TEXT_SOURCES  # noqa: E402
+from annotator.core.suggest.suggester import TEXT_SOURCES  # noqa: E402
 from benchmarks.common import machine  # noqa: E402
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt"))

@@ -364,9 +364,13 @@ class MainWindow(QMainWindow):
         if self.doc_id is None:
             return
         doc_ids = None if everywhere else [self.doc_id]
-        done = self.ops.run_long(self.tr("Suggesting labels…"), lambda progress: self.project.suggest(doc_ids, progress))
+        warnings: list[str] = []
+        done = self.ops.run_long(self.tr("Suggesting labels…"), lambda progress: self.project.suggest(
+            doc_ids, progress, on_warning=warnings.append, worker=self.ops.off_thread))
         if done.ok:
             self.status(self.tr("%1 suggestions added").replace("%1", str(done.value)))
+        if warnings:
+            QMessageBox.warning(self, self.tr("Suggestions"), "\n\n".join(warnings[:10]))
 
     def add_lexicon(self, kind: str) -> None:
         """A team's names (or patterns) for a label, one per line in a text file; suggested from now on."""

@@ -6,10 +6,11 @@ window, which redraws exactly that.  A failed operation changes nothing and is n
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from annotator.core.model import AnnotatorError, Cancelled, SpanError
@@ -24,9 +25,14 @@ class Outcome:
     changes: Changes = field(default_factory=Changes)
 
 
+class _Finished(QObject):
+    finished = Signal()
+
+
 class Operations:
     def __init__(self, window):
         self.window = window
+        self._dialog: QProgressDialog | None = None  # of the long action running, if any
 
     def run(self, fn: Callable[[], Any]) -> Outcome:
         window, changes = self.window, Changes()
@@ -56,10 +62,40 @@ class Operations:
 
         def progress(done: int, total: int) -> bool:
             dialog.setValue(int(1000 * done / max(total, 1)))
-            QApplication.processEvents()
+            # keys and clicks wait until the dialog is up to take them (see off_thread)
+            QApplication.processEvents(QEventLoop.AllEvents if dialog.isVisible()
+                                       else QEventLoop.ExcludeUserInputEvents)
             return not dialog.wasCanceled()
+        self._dialog = dialog
         try:
             return self.run(lambda: fn(progress))
         finally:
+            self._dialog = None
             dialog.close()
             dialog.deleteLater()
+
+    def off_thread(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """`fn(*args)` on a worker thread while the window keeps painting; returns its result or raises
+        its exception.  `fn` must not touch the project or any widget (the connection and the widgets
+        belong to this thread).  Keys and clicks wait until the progress dialog is up (it then takes
+        them: Cancel) or the work is done, so nothing is edited under a running action."""
+        outcome: dict[str, Any] = {}
+        finished = _Finished()
+        loop = QEventLoop()
+
+        def work() -> None:
+            try:
+                outcome["value"] = fn(*args)
+            except BaseException as exc:  # handed to the caller's thread, raised there
+                outcome["error"] = exc
+            finally:
+                finished.finished.emit()  # queued to this thread: wakes the loop below
+        finished.finished.connect(lambda: None)  # a connection makes the emit post an event
+        threading.Thread(target=work, name="annotator-worker", daemon=True).start()
+        while "value" not in outcome and "error" not in outcome:
+            dialog_up = self._dialog is not None and self._dialog.isVisible()
+            flags = QEventLoop.AllEvents if dialog_up else QEventLoop.ExcludeUserInputEvents
+            loop.processEvents(flags | QEventLoop.WaitForMoreEvents)
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]

@@ -5,7 +5,7 @@ from hypothesis import given, strategies as st
 from annotator.core.model import Document
 from annotator.core.store import Project
 from annotator.core.suggest import Suggestion, combine, dates, metrics, programs
-from annotator.core.store.suggestions import from_dictionary
+from annotator.core.suggest.suggester import from_dictionary
 
 TEXT = ("今日重庆网 2020-09-11 10:53\n\n2019年末,云阳县投入资金1153万元实施“八七扶贫攻坚计划”。"
         "今年2月,去年9月,6月12日,2016年以来,上世纪70年代;近年来和目前不是时间。")
@@ -297,9 +297,43 @@ def test_an_annotation_replaces_the_suggestions_it_covers_in_its_layer(project):
 def test_work_report_bodies_and_places(text, expected):
     from annotator.core import segment
     from annotator.core.schema import default_schema
-    from annotator.core.store.suggestions import TEXT_SOURCES
+    from annotator.core.suggest.suggester import TEXT_SOURCES
 
     segment.start().join()
     layer = {label.key: label.layer for label in default_schema().labels}
     found = combine([s for source in TEXT_SOURCES for s in source(text)], layer)
     assert [(text[s.start:s.end], s.label) for s in found if s.label in ("REGION", "ORG")] == expected
+
+
+def test_a_runaway_team_pattern_is_stopped_named_and_skipped_while_the_rest_is_suggested(tmp_path, monkeypatch):
+    """`(a|aa)+$` takes exponential time on a run of a's that does not end the text: it must neither
+    freeze the run nor make it fail; the pattern is named once and the other suggestions are stored."""
+    from annotator.core.suggest import suggester
+
+    monkeypatch.setattr(suggester, "PATTERN_SECONDS", 0.2)
+    project = Project.open(tmp_path / "p.db")
+    runaway = "a" * 60 + "!"
+    ids = [project.add_document(Document(text=f"云阳县的干部说:{runaway} 代号XJ-7。{n}")) for n in range(3)]
+    project.add_lexicon("PROGRAM", ["(a|aa)+$", "XJ-\\d"], "pattern")
+    warnings = []
+    assert project.suggest(on_warning=warnings.append) > 0
+    assert len(warnings) == 1 and "'(a|aa)+$' (PROGRAM)" in warnings[0] and "skipped" in warnings[0]
+    for doc_id in ids:
+        texts = {(s.text, s.label) for s in project.spans(doc_id)}
+        assert ("XJ-7", "PROGRAM") in texts and ("云阳县", "REGION") in texts
+
+
+def test_the_cli_prints_a_skipped_pattern_and_still_suggests(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+    from annotator.core.suggest import suggester
+
+    monkeypatch.setattr(suggester, "PATTERN_SECONDS", 0.2)
+    path = tmp_path / "p.db"
+    with Project.open(path) as project:
+        project.add_document(Document(text="云阳县:" + "a" * 60 + "!"))
+        project.add_lexicon("PROGRAM", ["(a|aa)+$"], "pattern")
+    result = CliRunner().invoke(cli, ["suggest", "-p", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "'(a|aa)+$' (PROGRAM)" in result.stderr and "suggestions added" in result.stdout

@@ -62,3 +62,44 @@ def test_a_word_list_from_the_menu_is_suggested_in_the_report(window, qtbot, mon
     assert shown and shown[0].startswith(("1 added", "已添加 1 条"))
     qtbot.keyClick(window.view, Qt.Key_G, Qt.ControlModifier)
     assert any(s.text == word and s.label == "PROGRAM" and s.source == "lexicon" for s in suggestions(window))
+
+
+def test_suggestions_are_found_off_the_window_thread_while_it_keeps_running(window, qtbot, monkeypatch):
+    """Finding runs on a worker thread: the window's event loop (here a timer) runs while a report's
+    suggestions are being found, and what is found is stored and drawn on the window's thread."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from annotator.core.suggest.suggester import Suggester
+
+    find = Suggester.__call__
+    seen = {}
+    loop_ran = threading.Event()
+
+    def slow_find(self, text):
+        seen["thread"] = threading.current_thread()
+        loop_ran.wait(10)  # set by a timer on the window's thread: never, if this blocked that thread
+        return find(self, text)
+
+    monkeypatch.setattr(Suggester, "__call__", slow_find)
+    QTimer.singleShot(50, loop_ran.set)
+    window.run_suggest(False)
+    assert seen["thread"] is not threading.main_thread() and loop_ran.is_set()
+    assert suggestions(window) and all(s.id in window.view.spans for s in suggestions(window))
+
+
+def test_a_skipped_team_pattern_is_named_in_the_window(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.core.model import Document
+    from annotator.core.suggest import suggester
+
+    monkeypatch.setattr(suggester, "PATTERN_SECONDS", 0.05)
+    window.project.add_lexicon("PROGRAM", ["(1|11)+$"], "pattern")
+    window.project.add_document(Document(text="云阳县的编号:" + "1" * 60 + "!"))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.run_suggest(True)
+    assert len(shown) == 1 and "'(1|11)+$' (PROGRAM)" in shown[0]
+    assert suggestions(window)  # the other sources went on

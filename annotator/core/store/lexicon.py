@@ -1,22 +1,23 @@
 """A team's own word lists and patterns per label, kept in the project and suggested in every report.
 
 A word list is a UTF-8 text file, one name per line; a pattern file holds one regular expression per
-line (Python syntax; the whole match is the span).  Blank lines and lines starting with # are
-skipped.  A bad line (a pattern that does not compile, one that can match nothing but the empty
+line (Python syntax, run by the `regex` package with a time budget per report: see
+suggest/suggester.py; the whole match is the span).  Blank lines and lines starting with # are skipped.  A bad line (a pattern that does not compile, one that can match nothing but the empty
 string) is reported with its number and the rest is added.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import regex
 
 from annotator.core.ingest.decode import decode_bytes, normalise_newlines
 from annotator.core.model import AnnotatorError
 from annotator.core.store.clock import now
 from annotator.core.store.schemas import Schemas
 from annotator.core.store.session import Session
-from annotator.core.suggest import Lexicon as Names, Suggestion, find_names
+from annotator.core.suggest.suggester import compile_pattern
 
 KINDS = ("name", "pattern")
 
@@ -57,8 +58,8 @@ class Lexicon:
                 continue
             if kind == "pattern":
                 try:
-                    compiled = re.compile(value)
-                except re.error as exc:
+                    compiled = compile_pattern(value)
+                except regex.error as exc:
                     report.problems.append(f"{where}:{number}: {value!r} is not a regular expression ({exc})")
                     continue
                 if compiled.fullmatch(""):
@@ -96,19 +97,3 @@ class Lexicon:
                 self.session.log("delete_lexicon", after={"label": label, "count": cursor.rowcount})
                 changes.lexicon = True
         return cursor.rowcount
-
-
-class UserSource:
-    """The lexicon as a suggestion source: names anywhere (longest first), patterns where they match."""
-
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
-        self.labels = {value: label for label, kind, value in rows if kind == "name"}
-        self.lexicon = Names(self.labels) if self.labels else None
-        self.patterns = [(re.compile(value), label) for label, kind, value in rows if kind == "pattern"]
-
-    def __call__(self, text: str) -> list[Suggestion]:
-        found = find_names(text, self.labels, self.lexicon, "lexicon", 0.93) if self.lexicon else []
-        for pattern, label in self.patterns:
-            found += [Suggestion(m.start(), m.end(), label, "lexicon", 0.9)
-                      for m in pattern.finditer(text) if m.end() > m.start()]
-        return found

@@ -256,8 +256,8 @@ class Project:
     def label_occurrences(self, doc_ids: list[int], needle: str, label: str, on_progress=None):
         return self.spans_.label_occurrences(doc_ids, needle, label, on_progress)
 
-    def suggest(self, doc_ids: list[int] | None = None, on_progress=None) -> int:
-        return self.suggestions.suggest(doc_ids, on_progress)
+    def suggest(self, doc_ids: list[int] | None = None, on_progress=None, *, on_warning=None, worker=None) -> int:
+        return self.suggestions.suggest(doc_ids, on_progress, on_warning=on_warning, worker=worker)
 
     def accept(self, span_id: int):
         return self.suggestions.accept(span_id)

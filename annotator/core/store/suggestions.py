@@ -8,27 +8,21 @@ feed every later run.
 from __future__ import annotations
 
 import json
+from typing import Any, Callable
 
 from annotator.core import metric_frames
 from annotator.core.model import Cancelled, Progress, Span, SpanError
 from annotator.core.sentences import clause_bounds
 from annotator.core.store.clock import now
-from annotator.core.store.lexicon import Lexicon, UserSource
+from annotator.core.store.lexicon import Lexicon
 from annotator.core.store.schemas import Schemas
 from annotator.core.store.session import Session
 from annotator.core.store.spans import INSERT, Spans
 from annotator.core.store.texts import Texts
-from annotator.core.suggest import Lexicon as Names, Suggestion, combine, find_names, dates, metrics, orgs, persons, \
-    programs, regions
+from annotator.core.suggest.suggester import Suggester
 
-TEXT_SOURCES = (dates.suggest, metrics.suggest, orgs.suggest, persons.suggest, programs.suggest, regions.suggest)
-
-
-def from_dictionary(text: str, entries: dict[str, str], names: Names | None = None) -> list[Suggestion]:
-    """Every occurrence of an accepted entity, longest first."""
-    if not entries:
-        return []
-    return find_names(text, entries, names or Names(entries), "dictionary", 0.9)
+# runs `find(text)` and returns its result: the window passes one that runs it on a worker thread
+Worker = Callable[[Callable[[str], Any], str], Any]
 
 
 class Suggestions:
@@ -44,22 +38,21 @@ class Suggestions:
         rejected = set(db.execute("SELECT text, label FROM rejections").fetchall())
         return {text: label for text, label in accepted if (text, label) not in rejected}
 
-    def suggest(self, doc_ids: list[int] | None = None, on_progress: Progress | None = None) -> int:
+    def suggest(self, doc_ids: list[int] | None = None, on_progress: Progress | None = None, *,
+                on_warning: Callable[[str], None] | None = None, worker: Worker | None = None) -> int:
         """Add suggestions to these documents (all by default); returns how many were added.
 
         Each report's suggestions are checked like any span (offsets in the text, a label of the
         schema, valid attributes, no overlap in their layer) and written in one statement, one
         transaction per report, so other programs can write in between; stopped by `on_progress`,
-        the reports done keep their suggestions."""
+        the reports done keep their suggestions.  Finding reads no project: `worker` may run it
+        elsewhere.  What was skipped (a team pattern over its time budget) goes to `on_warning`."""
         db, session = self.session.db, self.session
         session.check_writable()
-        entries = self.dictionary()
-        names = Names(entries) if entries else None
-        user_rows = self.lexicon.entries()
-        sources = TEXT_SOURCES + ((UserSource(user_rows),) if user_rows else ())
         schema = self.schemas.current
         layer_of = {label.key: label.layer for label in schema.labels}
         definitions = {label.key: label for label in schema.labels}
+        find = Suggester(layer_of, self.dictionary(), self.lexicon.entries())
         added = 0
         if doc_ids is None:
             doc_ids = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id")]
@@ -67,8 +60,9 @@ class Suggestions:
             if on_progress is not None and not on_progress(done, len(doc_ids)):
                 break
             text = self.texts(doc_id)
-            found = combine([s for source in sources for s in source(text)] + from_dictionary(text, entries, names),
-                            layer_of)
+            found = worker(find, text) if worker else find(text)
+            while find.warnings and on_warning is not None:
+                on_warning(find.warnings.pop(0))
             with session.write() as changes:
                 session.ensure_annotator(session.annotator)
                 existing = db.execute("SELECT layer, start, end FROM spans WHERE document_id = ?", [doc_id]).fetchall()

@@ -1,0 +1,67 @@
+"""One suggestion run's finder: everything it looks at is read from the project once, before the
+run, so finding reads no project and the window can run it on a worker thread.
+
+The team's patterns are the one open-ended part: a regular expression such as `(a|aa)+$` takes
+time exponential in the text.  Each runs with a time budget per report (the `regex` package stops
+a match that runs over); a pattern over budget is skipped for the rest of the run and named.
+"""
+from __future__ import annotations
+
+import regex
+
+from annotator.core.suggest import Lexicon, Suggestion, combine, dates, find_names, metrics, orgs, persons, \
+    programs, regions
+
+TEXT_SOURCES = (dates.suggest, metrics.suggest, orgs.suggest, persons.suggest, programs.suggest, regions.suggest)
+PATTERN_SECONDS = 2.0  # what one team pattern may take on one report
+
+
+def from_dictionary(text: str, entries: dict[str, str], names: Lexicon | None = None) -> list[Suggestion]:
+    """Every occurrence of an accepted entity, longest first."""
+    if not entries:
+        return []
+    return find_names(text, entries, names or Lexicon(entries), "dictionary", 0.9)
+
+
+def compile_pattern(value: str) -> regex.Pattern:
+    """A team pattern as the finder runs it (regex.error when it is not one)."""
+    return regex.compile(value)
+
+
+class Suggester:
+    """text → non-overlapping suggestions per layer, from the rules, the project dictionary and
+    the team's lexicon.  `warnings` collects what was skipped (a pattern over its budget)."""
+
+    def __init__(self, layer_of: dict[str, str], entries: dict[str, str] | None = None,
+                 lexicon_rows: list[tuple[str, str, str]] = (), *, pattern_seconds: float | None = None):
+        self.layer_of, self.entries = layer_of, entries or {}
+        self.names = Lexicon(self.entries) if self.entries else None
+        self.team_names = {value: label for label, kind, value in lexicon_rows if kind == "name"}
+        self.team_lexicon = Lexicon(self.team_names) if self.team_names else None
+        self.patterns = [(value, compile_pattern(value), label) for label, kind, value in lexicon_rows
+                         if kind == "pattern"]
+        self.pattern_seconds = PATTERN_SECONDS if pattern_seconds is None else pattern_seconds
+        self.warnings: list[str] = []
+
+    def __call__(self, text: str) -> list[Suggestion]:
+        found = [s for source in TEXT_SOURCES for s in source(text)]
+        found += from_dictionary(text, self.entries, self.names)
+        if self.team_lexicon:
+            found += find_names(text, self.team_names, self.team_lexicon, "lexicon", 0.93)
+        found += self._patterns(text)
+        return combine(found, self.layer_of)
+
+    def _patterns(self, text: str) -> list[Suggestion]:
+        found, kept = [], []
+        for value, pattern, label in self.patterns:
+            try:
+                found += [Suggestion(m.start(), m.end(), label, "lexicon", 0.9)
+                          for m in pattern.finditer(text, timeout=self.pattern_seconds) if m.end() > m.start()]
+            except TimeoutError:
+                self.warnings.append(f"pattern {value!r} ({label}) took more than {self.pattern_seconds:g} s on "
+                                     f"one report and was skipped for the rest of this run; simplify it, "
+                                     f"or remove it with `annotator lexicon remove`")
+                continue
+            kept.append((value, pattern, label))
+        self.patterns = kept
+        return found
