@@ -138,7 +138,7 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @handle_errors
 def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
                    with_suggestions: bool, fmt: str, label_map: str, add_labels: bool) -> None:
-    """Import reports: .txt, .md, .html/.htm and .jsonl files, and folders of them (recursively);
+    """Import reports: .txt, .md, .html/.htm, .docx and .jsonl files, and folders of them (recursively);
     and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label Studio and brat
     (found from each file, or named with --format; rename their labels with --map).
 

@@ -1,8 +1,14 @@
 """HTML pages: visible text as lines, the page's metadata, nothing from scripts, navigation or footers."""
+import re
+from pathlib import Path
+
 from hypothesis import given, strategies as st
 
 from annotator.core.ingest.clean import clean_page
 from annotator.core.ingest.html import html_to_text
+from annotator.core.ingest.sources import read_file
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "html"
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
@@ -123,3 +129,79 @@ def test_any_markup_gives_clean_lines_and_never_raises(markup):
     assert "\r" not in text and all(line.strip() for line in lines if text)  # no empty lines
     assert all(line == line.strip(" \t") for line in lines)
     assert set(meta) <= {"title", "source", "published", "charset"}
+
+
+# Inputs on which a parser that is not linear stalls for minutes (the standard library's took 108 s on
+# 100 KB of "<a "); each must give the page's text.
+
+def test_a_page_of_unclosed_tag_starts_gives_its_text(tmp_path):
+    head = "<html><head><title>标题</title></head><body><p>第一段。</p>"
+    never_closed = head + "<a " * 34_000  # a tag cut off by the end of the file: dropped, as browsers do
+    assert len(never_closed) > 100_000
+    assert html_to_text(never_closed) == ("第一段。", {"title": "标题"})
+    closed = head + "<a " * 34_000 + "><p>第二段。</p></body></html>"
+    assert html_to_text(closed) == ("第一段。\n第二段。", {"title": "标题"})
+    path = tmp_path / "page.html"
+    path.write_text(never_closed, encoding="utf-8")
+    [record] = list(read_file(path, raw=True))
+    assert record.document.text == "第一段。"
+
+
+def test_deep_nesting_loses_nothing():
+    depth = 100_000
+    markup = "<p>前文。</p>" + "<div>" * depth + "<p>深处。</p>" + "</div>" * depth + "<p>后文。</p>"
+    assert lines_of(markup) == ["前文。", "深处。", "后文。"]
+
+
+def test_an_unclosed_comment_hides_the_rest_as_in_browsers():
+    text = html_to_text("<p>正文。</p><!-- <p>注释里的段落</p><script>x()</script>\n" + "<b>" * 20_000)[0]
+    assert text == "正文。"
+
+
+def test_a_huge_attribute_and_a_nul_do_not_stop_the_page():
+    markup = '<p>前文。</p><p title="' + "x" * 11_000_000 + '">属性后。</p><p>有\x00零。</p>'
+    assert lines_of(markup) == ["前文。", "属性后。", "有\ufffd零。"]
+
+
+def test_lists_of_links_after_an_article_are_left_out_unless_raw():
+    markup = ('<h1><a href="/a">云阳脱贫攻坚纪实</a></h1><p>来源:<a href="/">华龙网</a></p>'
+              "<p>云阳县13.4万贫困群众如期脱贫,<a href='/x'>详见</a>报道。</p>"
+              "<h3>相关新闻</h3><ul><li><a href='/1'>别的新闻标题一</a></li><li>1、<a href='/2'>别的新闻标题二</a></li></ul>")
+    assert lines_of(markup) == ["云阳脱贫攻坚纪实", "来源:华龙网", "云阳县13.4万贫困群众如期脱贫,详见报道。", "相关新闻",
+                                "别的新闻标题一", "1、别的新闻标题二"]
+    assert html_to_text(markup, link_lists=False)[0].split("\n") == [
+        "云阳脱贫攻坚纪实", "来源:华龙网", "云阳县13.4万贫困群众如期脱贫,详见报道。", "相关新闻"]
+
+
+SECRET = "秘密"
+# Not "</" or "<!" before a comment: browsers read "</<!--…>" as one bogus comment that ends at the first ">".
+MARKUP_PIECES = ["<p>", "</p>", "<div>", "<a href=x>", "</a>", "<br>", "<td>", "<tr>", "<table>", "可见", "&nbsp;", " ",
+                 "\n", "<", ">", "-", "<!---->", f"<!--{SECRET}-->", f"<!-- <p>{SECRET}</p> -->", f"<!--{SECRET}--!>",
+                 f"<!-- -- {SECRET} -- -->", "<script>", "</script>", "<b>", "'", '"', "="]
+
+
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=30).map("".join),
+       st.booleans())
+def test_comments_never_leak_into_the_text(markup, unclosed):
+    if unclosed:
+        markup += f"<!-- {SECRET} <p>{SECRET}</p>"
+    text, _ = html_to_text(markup)
+    assert SECRET not in text and "<!--" not in text
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="&"), max_size=300))
+def test_any_text_without_entities_never_shows_a_comment_opener(markup):
+    text, _ = html_to_text(markup)
+    assert "<!--" not in text
+
+
+def test_a_real_page_keeps_the_whole_law_and_drops_the_site():
+    """A law as a university's site published it (tests/fixtures/html/SOURCES.md)."""
+    path = FIXTURES / "sxmu-jianchafa.html"
+    [record] = list(read_file(path))
+    doc = record.document
+    lines = doc.text.split("\n")
+    assert doc.title == "中华人民共和国监察法" and doc.published.startswith("2018-")
+    numbered = [line for line in lines if re.match(r"第[一二三四五六七八九十]+条", line)]
+    assert len(numbered) == 69 and numbered[-1].startswith("第六十九条　本法自公布之日起施行")
+    assert not any(word in doc.text for word in ("主办单位", "添加收藏夹", "设为首页"))

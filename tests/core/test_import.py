@@ -106,7 +106,7 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_imports(project, tmp_pa
 def test_unsupported_file_named_explicitly_is_a_problem(project, tmp_path):
     report = import_paths(project, [write(tmp_path / "report.pdf", b"%PDF-1.4")])
     assert [p.reason for p in report.problems] == [
-        "unsupported file type '.pdf'; use .htm, .html, .jsonl, .md, .txt"]
+        "unsupported file type '.pdf'; use .doc, .docx, .htm, .html, .jsonl, .md, .txt"]
 
 
 TEXT = "资阳市23.6万贫困人口全部脱贫。"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from annotator.core.ingest import jsonl
+from annotator.core.ingest import jsonl, word
 from annotator.core.ingest.clean import clean_page
 from annotator.core.ingest.decode import DecodeError, decode_bytes, normalise_newlines
 from annotator.core.ingest.html import html_to_text
@@ -20,7 +20,8 @@ from annotator.core.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl"}
+WORD_SUFFIXES = {".docx", ".doc"}  # .doc is refused with the way out (word.py)
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | {".jsonl"}
 MAX_BYTES = 20 * 1024 * 1024  # a report larger than this is almost surely not a report
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
@@ -75,6 +76,15 @@ def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> I
     if suffix == ".jsonl":
         yield from _read_jsonl(path, data, max_bytes)
         return
+    if suffix in WORD_SUFFIXES:
+        try:
+            text, fields, meta = word.document_fields(data, suffix)
+        except word.WordError as exc:
+            yield Problem(str(path), str(exc))
+            return
+        yield jsonl.Record(Document(text=text, file_name=path.name, source_sha256=hashlib.sha256(data).hexdigest(),
+                                    meta=meta, **fields), where=str(path))
+        return
     try:
         declared = _declared_charset(data) if suffix in HTML_SUFFIXES else None
         text = normalise_newlines(decode_bytes(data, declared)[0])
@@ -83,7 +93,7 @@ def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> I
         return
     html_meta: dict[str, str] = {}
     if suffix in HTML_SUFFIXES:
-        text, html_meta = html_to_text(text)
+        text, html_meta = html_to_text(text, link_lists=raw)
     page = clean_page(text, raw=raw)
     if not page.text.strip():
         yield Problem(str(path), "no text left after removing page boilerplate (try --raw)")
