@@ -138,9 +138,9 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @handle_errors
 def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
                    with_suggestions: bool, fmt: str, label_map: str, add_labels: bool) -> None:
-    """Import reports: .txt, .md, .html/.htm, .docx and .jsonl files, and folders of them (recursively);
-    and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label Studio and brat
-    (found from each file, or named with --format; rename their labels with --map).
+    """Import reports: .txt, .md, .html/.htm, .docx, .pdf (with a text layer) and .jsonl files, and folders
+    of them (recursively); and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label
+    Studio and brat (found from each file, or named with --format; rename their labels with --map).
 
     Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
     Files already in the project are reported as duplicates and not added

@@ -720,7 +720,7 @@ class MainWindow(QMainWindow):
 
     def import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import reports"), str(Path.home()),
-                                                self.tr("Reports (*.txt *.md *.html *.htm *.jsonl)"))
+                                                self.tr("Reports (*.txt *.md *.html *.htm *.pdf *.jsonl)"))
         if files:
             self.run_import(files)
 

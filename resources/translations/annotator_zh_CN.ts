@@ -462,6 +462,11 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <source>Reports (*.txt *.md *.html *.htm *.pdf *.jsonl)</source>
+        <translation>报告 (*.txt *.md *.html *.htm *.pdf *.jsonl)</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/guidance.py" line="44" />
         <location filename="../../annotator/ui/main_window.py" line="182" />
         <source>User guide</source>
@@ -817,11 +822,6 @@
         <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Import reports</source>
         <translation>导入报告</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
-        <source>Reports (*.txt *.md *.html *.htm *.jsonl)</source>
-        <translation>报告 (*.txt *.md *.html *.htm *.jsonl)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="724" />

@@ -104,9 +104,9 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_imports(project, tmp_pa
 
 
 def test_unsupported_file_named_explicitly_is_a_problem(project, tmp_path):
-    report = import_paths(project, [write(tmp_path / "report.pdf", b"%PDF-1.4")])
+    report = import_paths(project, [write(tmp_path / "report.xls", b"\xd0\xcf\x11\xe0")])
     assert [p.reason for p in report.problems] == [
-        "unsupported file type '.pdf'; use .doc, .docx, .htm, .html, .jsonl, .md, .txt"]
+        "unsupported file type '.xls'; use .doc, .docx, .htm, .html, .jsonl, .md, .pdf, .txt"]
 
 
 TEXT = "资阳市23.6万贫困人口全部脱贫。"

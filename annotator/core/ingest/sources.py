@@ -16,13 +16,15 @@ from annotator.core.ingest import jsonl, word
 from annotator.core.ingest.clean import clean_page
 from annotator.core.ingest.decode import DecodeError, decode_bytes, normalise_newlines
 from annotator.core.ingest.html import html_to_text
+from annotator.core.ingest.pdf import PdfError, pdf_to_page
 from annotator.core.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 WORD_SUFFIXES = {".docx", ".doc"}  # .doc is refused with the way out (word.py)
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | {".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | {".jsonl", ".pdf"}
 MAX_BYTES = 20 * 1024 * 1024  # a report larger than this is almost surely not a report
+PDF_FACTOR = 5  # a PDF carries fonts and images besides its text: it may be this many times larger
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
 
@@ -66,8 +68,9 @@ def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> I
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
-        if suffix != ".jsonl" and size > max_bytes:
-            yield Problem(str(path), f"too large ({size:,} bytes; the limit is {max_bytes:,})")
+        limit = max_bytes * PDF_FACTOR if suffix == ".pdf" else max_bytes
+        if suffix != ".jsonl" and size > limit:
+            yield Problem(str(path), f"too large ({size:,} bytes; the limit is {limit:,})")
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -75,6 +78,9 @@ def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> I
         return
     if suffix == ".jsonl":
         yield from _read_jsonl(path, data, max_bytes)
+        return
+    if suffix == ".pdf":
+        yield _read_pdf(path, data)
         return
     if suffix in WORD_SUFFIXES:
         try:
@@ -109,6 +115,21 @@ def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> I
     doc = Document(text=page.text, file_name=path.name, source_sha256=hashlib.sha256(data).hexdigest(),
                    meta={"guessed": sorted(guessed)} if guessed else {}, **fields)
     yield jsonl.Record(doc, where=str(path))
+
+
+def _read_pdf(path: Path, data: bytes) -> Record | Problem:
+    try:
+        page = pdf_to_page(data)
+    except PdfError as exc:
+        return Problem(str(path), str(exc))
+    meta: dict = {"pages": page.pages, "page_count": page.page_count}
+    if page.guessed:
+        meta["guessed"] = list(page.guessed)
+    if page.notes:
+        meta["notes"] = page.notes
+    doc = Document(text=page.text, file_name=path.name, source_sha256=hashlib.sha256(data).hexdigest(),
+                   title=page.title, source=page.source, published=page.published, meta=meta)
+    return jsonl.Record(doc, where=str(path))
 
 
 def _read_jsonl(path: Path, data: bytes, max_bytes: int) -> Iterator[Record | Problem]:
