@@ -36,7 +36,7 @@ bench: $(VENV)/.installed
 
 # After changing user-visible strings: extract them, fill Chinese from resources/translations/zh_CN.py, compile.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate annotator/ui/*.py -ts resources/translations/annotator_zh_CN.ts
+	$(BIN)/pyside6-lupdate -no-obsolete annotator/ui/*.py -ts resources/translations/annotator_zh_CN.ts
 	$(BIN)/python resources/translations/zh_CN.py
 	$(BIN)/pyside6-lrelease resources/translations/annotator_zh_CN.ts -qm resources/translations/annotator_zh_CN.qm
 

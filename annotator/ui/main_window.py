@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMainWindo
 from annotator import __version__
 from annotator.core import segment
 from annotator.core.importer import import_paths
+from annotator.core.ingest.sources import SUFFIXES
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError, Span
 from annotator.core.schema import choices
@@ -719,8 +720,9 @@ class MainWindow(QMainWindow):
             self.switch_project(Path(path))
 
     def import_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(SUFFIXES))  # the importer's own list
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import reports"), str(Path.home()),
-                                                self.tr("Reports (*.txt *.md *.html *.htm *.pdf *.jsonl)"))
+                                                self.tr("Reports (%1);;All files (*)").replace("%1", patterns))
         if files:
             self.run_import(files)
 

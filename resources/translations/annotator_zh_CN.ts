@@ -42,10 +42,6 @@
         <source>Not a number: write it like 134000, 13.4万 or 5-7亿</source>
         <translation>不是数值:请写成 134000、13.4万 或 5-7亿 这样的形式</translation>
     </message>
-    <message>
-        <source>Origin</source>
-        <translation>来源</translation>
-    </message>
 </context>
 <context>
     <name>DocumentPanel</name>
@@ -176,32 +172,24 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="90" />
+        <location filename="../../annotator/ui/main_window.py" line="91" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="90" />
+        <location filename="../../annotator/ui/main_window.py" line="91" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="91" />
+        <location filename="../../annotator/ui/main_window.py" line="92" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="91" />
+        <location filename="../../annotator/ui/main_window.py" line="92" />
         <source>Attributes</source>
         <translation>属性</translation>
-    </message>
-    <message>
-        <source>Find in this report (Enter: next)</source>
-        <translation>在本报告中查找(回车:下一个)</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>查找</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/guidance.py" line="76" />
@@ -219,533 +207,525 @@
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="111" />
+        <location filename="../../annotator/ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="112" />
+        <location filename="../../annotator/ui/main_window.py" line="113" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="113" />
+        <location filename="../../annotator/ui/main_window.py" line="114" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="114" />
+        <location filename="../../annotator/ui/main_window.py" line="115" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="116" />
+        <location filename="../../annotator/ui/main_window.py" line="117" />
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
     <message>
-        <source>Export native JSONL…</source>
-        <translation>导出原生 JSONL…</translation>
-    </message>
-    <message>
-        <source>Export metrics table…</source>
-        <translation>导出指标表…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="117" />
+        <location filename="../../annotator/ui/main_window.py" line="118" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="119" />
+        <location filename="../../annotator/ui/main_window.py" line="120" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="120" />
+        <location filename="../../annotator/ui/main_window.py" line="121" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="121" />
+        <location filename="../../annotator/ui/main_window.py" line="122" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="122" />
+        <location filename="../../annotator/ui/main_window.py" line="123" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="124" />
+        <location filename="../../annotator/ui/main_window.py" line="125" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="126" />
+        <location filename="../../annotator/ui/main_window.py" line="127" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127" />
+        <location filename="../../annotator/ui/main_window.py" line="128" />
         <source>Label all occurrences in this report</source>
         <translation>在本报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128" />
+        <location filename="../../annotator/ui/main_window.py" line="129" />
         <source>Label all occurrences in all reports</source>
         <translation>在所有报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130" />
+        <location filename="../../annotator/ui/main_window.py" line="131" />
         <source>Move end left</source>
         <translation>结尾左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131" />
+        <location filename="../../annotator/ui/main_window.py" line="132" />
         <source>Move end right</source>
         <translation>结尾右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132" />
+        <location filename="../../annotator/ui/main_window.py" line="133" />
         <source>Move start left</source>
         <translation>开头左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133" />
+        <location filename="../../annotator/ui/main_window.py" line="134" />
         <source>Move start right</source>
         <translation>开头右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="135" />
+        <location filename="../../annotator/ui/main_window.py" line="136" />
         <source>Link the metric's subject (then click a region or organisation)</source>
         <translation>关联指标的主体(然后点击一个地区或机构)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137" />
+        <location filename="../../annotator/ui/main_window.py" line="138" />
         <source>Link the metric's period (then click a date)</source>
         <translation>关联指标的时期(然后点击一个时间)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="139" />
+        <location filename="../../annotator/ui/main_window.py" line="140" />
         <source>Accept the proposed attributes</source>
         <translation>接受推测的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="140" />
+        <location filename="../../annotator/ui/main_window.py" line="141" />
         <source>Note on the selected span…</source>
         <translation>给选中标注加备注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141" />
+        <location filename="../../annotator/ui/main_window.py" line="142" />
         <source>Note on this report…</source>
         <translation>给本报告加备注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142" />
+        <location filename="../../annotator/ui/main_window.py" line="143" />
         <source>Choose the indicator</source>
         <translation>选择指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144" />
+        <location filename="../../annotator/ui/main_window.py" line="145" />
         <source>Mark done and go to next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <location filename="../../annotator/ui/main_window.py" line="146" />
         <source>Skip this report…</source>
         <translation>跳过本报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146" />
+        <location filename="../../annotator/ui/main_window.py" line="147" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147" />
+        <location filename="../../annotator/ui/main_window.py" line="148" />
         <source>Suggest labels for this report</source>
         <translation>为本报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148" />
+        <location filename="../../annotator/ui/main_window.py" line="149" />
         <source>Suggest labels for all reports</source>
         <translation>为所有报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153" />
+        <location filename="../../annotator/ui/main_window.py" line="154" />
         <source>Accept the selected suggestion (Enter)</source>
         <translation>接受选中的建议(回车)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154" />
+        <location filename="../../annotator/ui/main_window.py" line="155" />
         <source>Reject the selected suggestion (Backspace)</source>
         <translation>拒绝选中的建议(退格)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155" />
+        <location filename="../../annotator/ui/main_window.py" line="156" />
         <source>Accept all suggestions of the selected span's label here</source>
         <translation>接受本报告中与选中标注同类的全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="157" />
+        <location filename="../../annotator/ui/main_window.py" line="158" />
         <source>Accept all suggestions here above a confidence…</source>
         <translation>接受本报告中置信度不低于某值的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159" />
+        <location filename="../../annotator/ui/main_window.py" line="160" />
         <source>Reject all suggestions of the selected span's label here</source>
         <translation>拒绝本报告中与选中标注同类的所有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161" />
+        <location filename="../../annotator/ui/main_window.py" line="162" />
         <source>Next pending suggestion</source>
         <translation>下一条待处理建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162" />
+        <location filename="../../annotator/ui/main_window.py" line="163" />
         <source>Previous pending suggestion</source>
         <translation>上一条待处理建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165" />
+        <location filename="../../annotator/ui/main_window.py" line="166" />
         <source>Add a word list for a label…</source>
         <translation>为标签添加词表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="166" />
+        <location filename="../../annotator/ui/main_window.py" line="167" />
         <source>Add patterns for a label…</source>
         <translation>为标签添加匹配模式…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167" />
+        <location filename="../../annotator/ui/main_window.py" line="168" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168" />
+        <location filename="../../annotator/ui/main_window.py" line="169" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169" />
+        <location filename="../../annotator/ui/main_window.py" line="170" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170" />
+        <location filename="../../annotator/ui/main_window.py" line="171" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171" />
+        <location filename="../../annotator/ui/main_window.py" line="172" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174" />
+        <location filename="../../annotator/ui/main_window.py" line="175" />
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <location filename="../../annotator/ui/main_window.py" line="178" />
         <source>Show labels</source>
         <translation>显示的标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178" />
+        <location filename="../../annotator/ui/main_window.py" line="179" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <location filename="../../annotator/ui/main_window.py" line="182" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
-        <source>Reports (*.txt *.md *.html *.htm *.pdf *.jsonl)</source>
-        <translation>报告 (*.txt *.md *.html *.htm *.pdf *.jsonl)</translation>
-    </message>
-    <message>
         <location filename="../../annotator/ui/guidance.py" line="44" />
-        <location filename="../../annotator/ui/main_window.py" line="182" />
+        <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/guidance.py" line="37" />
-        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184" />
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/main_window.py" line="185" />
+        <location filename="../../annotator/ui/main_window.py" line="765" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="199" />
+        <location filename="../../annotator/ui/main_window.py" line="200" />
         <source>Indicators…</source>
         <translation>指标类别…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="491" />
-        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="496" />
+        <location filename="../../annotator/ui/main_window.py" line="508" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="491" />
+        <location filename="../../annotator/ui/main_window.py" line="496" />
         <source>Note on %1:</source>
         <translation>%1 的备注:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="508" />
         <source>Note on this report:</source>
         <translation>本报告的备注:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="511" />
         <source>Note saved</source>
         <translation>备注已保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="699" />
+        <location filename="../../annotator/ui/main_window.py" line="704" />
         <source> (read-only)</source>
         <translation>(只读)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="206" />
+        <location filename="../../annotator/ui/main_window.py" line="207" />
         <source>The project file was repaired on opening: %1</source>
         <translation>打开时已修复项目文件:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="208" />
+        <location filename="../../annotator/ui/main_window.py" line="209" />
         <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
         <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="220" />
+        <location filename="../../annotator/ui/main_window.py" line="221" />
         <source>No reports yet: File &gt; Import reports (Ctrl+I)</source>
         <translation>还没有报告:文件 &gt; 导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="321" />
+        <location filename="../../annotator/ui/main_window.py" line="322" />
         <source>No report is open: import reports first (Ctrl+I)</source>
         <translation>没有打开的报告:请先导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="327" />
+        <location filename="../../annotator/ui/main_window.py" line="328" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="334" />
+        <location filename="../../annotator/ui/main_window.py" line="335" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="344" />
         <source>Indicators</source>
         <translation>指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="344" />
+        <location filename="../../annotator/ui/main_window.py" line="345" />
         <source>The project's indicators, one per line:</source>
         <translation>本项目的指标类别,每行一个:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="346" />
+        <location filename="../../annotator/ui/main_window.py" line="347" />
         <source>Indicators saved: %1</source>
         <translation>已保存指标类别:%1 个</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
         <source>Suggesting labels…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="369" />
+        <location filename="../../annotator/ui/main_window.py" line="372" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
-        <location filename="../../annotator/ui/main_window.py" line="389" />
+        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="394" />
         <source>Word list</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="378" />
         <source>Patterns</source>
         <translation>匹配模式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>Which label do these lines get?</source>
         <translation>这些行标注为哪个标签?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
         <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="394" />
-        <location filename="../../annotator/ui/main_window.py" line="402" />
+        <location filename="../../annotator/ui/main_window.py" line="399" />
+        <location filename="../../annotator/ui/main_window.py" line="407" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="414" />
+        <location filename="../../annotator/ui/main_window.py" line="419" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="418" />
+        <location filename="../../annotator/ui/main_window.py" line="423" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="419" />
+        <location filename="../../annotator/ui/main_window.py" line="424" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="423" />
+        <location filename="../../annotator/ui/main_window.py" line="428" />
         <source>Accepting suggestions…</source>
         <translation>正在接受建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="426" />
+        <location filename="../../annotator/ui/main_window.py" line="431" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="448" />
+        <location filename="../../annotator/ui/main_window.py" line="453" />
         <source>%1 added to the project's indicators</source>
         <translation>已将 %1 加入本项目的指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="461" />
+        <location filename="../../annotator/ui/main_window.py" line="466" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="464" />
+        <location filename="../../annotator/ui/main_window.py" line="469" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="533" />
+        <location filename="../../annotator/ui/main_window.py" line="538" />
         <source>No suggestion is pending in this report</source>
         <translation>本报告没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="538" />
+        <location filename="../../annotator/ui/main_window.py" line="543" />
         <source>Select a span first: its label is the one rejected</source>
         <translation>请先选中一个标注:将拒绝与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="489" />
-        <location filename="../../annotator/ui/main_window.py" line="566" />
+        <location filename="../../annotator/ui/main_window.py" line="494" />
+        <location filename="../../annotator/ui/main_window.py" line="571" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="570" />
+        <location filename="../../annotator/ui/main_window.py" line="575" />
         <source>The span cannot shrink or grow further that way</source>
         <translation>标注不能再朝这个方向缩小或扩大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
+        <location filename="../../annotator/ui/main_window.py" line="587" />
         <source>Labelling every occurrence…</source>
         <translation>正在标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <location filename="../../annotator/ui/main_window.py" line="590" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="599" />
+        <location filename="../../annotator/ui/main_window.py" line="604" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="605" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
         <source>add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="605" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="605" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="611" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="611" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="611" />
         <source>unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="607" />
+        <location filename="../../annotator/ui/main_window.py" line="612" />
         <source>reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="613" />
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="613" />
         <source>Redone: %1</source>
         <translation>已重做:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="611" />
+        <location filename="../../annotator/ui/main_window.py" line="616" />
         <source>(%1 changes)</source>
         <translation>(%1 处修改)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613" />
+        <location filename="../../annotator/ui/main_window.py" line="618" />
         <source>in %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="542" />
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="547" />
+        <location filename="../../annotator/ui/main_window.py" line="644" />
         <source>%1 suggestions rejected</source>
         <translation>已拒绝 %1 条建议</translation>
     </message>
@@ -770,86 +750,75 @@
         <translation>保留这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="656" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="656" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <source>Not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="675" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="676" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <source>The language changes when the annotator starts next time.</source>
-        <translation>语言将在下次启动时更改。</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="706" />
+        <location filename="../../annotator/ui/main_window.py" line="711" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="707" />
-        <location filename="../../annotator/ui/main_window.py" line="713" />
+        <location filename="../../annotator/ui/main_window.py" line="712" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="712" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
+        <location filename="../../annotator/ui/main_window.py" line="724" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="724" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
+        <source>Reports (%1);;All files (*)</source>
+        <translation>报告 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="730" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="729" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="734" />
+        <location filename="../../annotator/ui/main_window.py" line="740" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="746" />
+        <location filename="../../annotator/ui/main_window.py" line="752" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Exported %1 records to %2</source>
-        <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/guidance.py" line="15" />
@@ -862,58 +831,18 @@
         <translation>下一个 / 上一个标注</translation>
     </message>
     <message>
-        <source>delete span</source>
-        <translation>删除标注</translation>
-    </message>
-    <message>
-        <source>move the end</source>
-        <translation>移动结尾</translation>
-    </message>
-    <message>
-        <source>move the start</source>
-        <translation>移动开头</translation>
-    </message>
-    <message>
-        <source>label all occurrences</source>
-        <translation>标注所有相同文字</translation>
-    </message>
-    <message>
-        <source>undo / redo</source>
-        <translation>撤销 / 重做</translation>
-    </message>
-    <message>
-        <source>done, next report</source>
-        <translation>完成,下一篇</translation>
-    </message>
-    <message>
-        <source>skip report</source>
-        <translation>跳过报告</translation>
-    </message>
-    <message>
-        <source>find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <source>zoom</source>
-        <translation>缩放</translation>
-    </message>
-    <message>
-        <source>snapping on/off</source>
-        <translation>词语对齐开关</translation>
-    </message>
-    <message>
         <location filename="../../annotator/ui/guidance.py" line="20" />
         <source>select characters, not words</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/main_window.py" line="765" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700" />
-        <location filename="../../annotator/ui/main_window.py" line="768" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
+        <location filename="../../annotator/ui/main_window.py" line="774" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -933,16 +862,12 @@
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <source>Find in this report (Enter: next, Shift+Enter: previous, Esc: back to the report)</source>
-        <translation>在本报告中查找(Enter:下一个,Shift+Enter:上一个,Esc:回到报告)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="777" />
+        <location filename="../../annotator/ui/main_window.py" line="783" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/operations.py" line="52" />
+        <location filename="../../annotator/ui/operations.py" line="58" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1001,13 +926,6 @@
         <location filename="../../annotator/ui/app.py" line="59" />
         <source>Something went wrong and was written to the log:</source>
         <translation>出现问题,详情已写入日志:</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>
