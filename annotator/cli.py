@@ -142,7 +142,8 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
     of them (recursively); and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label
     Studio and brat (found from each file, or named with --format; rename their labels with --map).
 
-    Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+    Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5;
+    Japanese and Korean files are refused, naming their encoding.
     Files already in the project are reported as duplicates and not added
     again. Bad files and lines are skipped with a reason; the exit status is
     1 when anything was skipped for an error.

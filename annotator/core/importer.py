@@ -1,14 +1,18 @@
 """Import files into a project: the one function the CLI and the window both call."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
+from annotator.core.ingest import limits
 from annotator.core.ingest.sources import MAX_BYTES, Problem, Record, collect, read_file
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError
 from annotator.core.store import DuplicateDocument, Project
+
+log = logging.getLogger("annotator")
 
 
 @dataclass
@@ -50,13 +54,20 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
     total = sum(_size(f) for f, _ in files)
     done = 0
     for path, kind in files:
-        items = read_file(path, raw=raw, max_bytes=max_bytes) if kind == "reports" else \
-            formats.READERS[kind](path, label_map)
-        for item in items:
-            if isinstance(item, Problem):
-                report.problems.append(item)
-            else:
-                _add(project, item, report, add_labels)
+        try:
+            items = read_file(path, raw=raw, max_bytes=max_bytes) if kind == "reports" else \
+                formats.READERS[kind](path, label_map, max_bytes=max_bytes)
+            for item in items:
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                else:
+                    _add(project, item, report, add_labels)
+        except AnnotatorError as exc:  # a reader's refusal of the whole file
+            report.problems.append(Problem(str(path), str(exc)))
+        except Exception as exc:  # a reader's bug must not cost the other files: name this one and go on
+            log.exception("reading %s", path)
+            report.problems.append(Problem(str(path), f"could not be read to the end ({type(exc).__name__}: "
+                                                      f"{limits.quoted(str(exc))[1:-1]})"))
         done += _size(path)
         if on_progress:
             on_progress(done, total)
@@ -64,6 +75,10 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
 
 
 def _add(project: Project, record: Record, report: ImportReport, add_labels: bool = False) -> None:
+    wrong = control_problem(record)
+    if wrong:
+        report.problems.append(Problem(record.where, wrong))
+        return
     unknown = sorted({s.label for s in record.spans} - {label.key for label in project.schema.labels})
     if unknown and not add_labels:
         report.problems.append(Problem(record.where, f"labels not in the project's schema: {', '.join(unknown)} "
@@ -77,6 +92,10 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
         report.duplicates.append(Problem(record.where, str(exc)))
     except AnnotatorError as exc:
         report.problems.append(Problem(record.where, str(exc)))
+    except Exception as exc:  # a store bug: this record is lost, not the run
+        log.exception("storing %s", record.where)
+        report.problems.append(Problem(record.where, f"could not be stored ({type(exc).__name__}: "
+                                                     f"{limits.quoted(str(exc))[1:-1]})"))
 
 
 def _size(path: Path) -> int:
@@ -84,3 +103,39 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def control_problem(record: Record) -> str:
+    """Why `record` may not be stored because of a control character (limits.py), or "".  Checked
+    here, where every reader's records meet, so no format can let one through."""
+    doc = record.document
+    at = limits.first_control(doc.text)
+    if at >= 0:
+        return f"the text holds a {limits.where_control(doc.text, at)}"
+    fields: list[tuple[str, Any]] = [(key, getattr(doc, attr)) for key, attr in
+                                     (("title", "title"), ("source", "source"), ("published", "published"),
+                                      ("file", "file_name"))]
+    fields.append(("meta", doc.meta))
+    for n, span in enumerate(record.spans, 1):
+        fields += [(f"span {n} label", span.label), (f"span {n} attrs", span.attrs),
+                   (f"span {n} annotator", span.annotator)]
+    fields += [(f"relation {n} type", r.type) for n, r in enumerate(record.relations, 1)]
+    for what, value in fields:
+        for text in _strings(value):
+            at = limits.first_control(text)
+            if at >= 0:
+                return f"{what} holds a {limits.control_name(text[at])} in {limits.quoted(text)}"
+    return ""
+
+
+def _strings(value: Any):
+    """Every string in a JSON value, keys included (depth is bounded by the reader)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack += [*item.keys(), *item.values()]
+        elif isinstance(item, (list, tuple)):
+            stack += item

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from annotator.core.ingest.limits import MAX_DEPTH, quoted
+from annotator.core.ingest.strict_json import JsonError, check_depth
 from annotator.core.model import LAYERS, AnnotatorError, Attribute, Indicator, Label, Schema
 from annotator.core.paths import resource_path
 
@@ -35,15 +37,47 @@ class SchemaError(AnnotatorError):
     """Every problem of a schema, one per line, each with where it is."""
 
 
+MAX_SCHEMA_BYTES = 1024 * 1024  # the default schema is 5 KB; a schema of megabytes is a mistake or an attack
+MAX_PROBLEMS = 20  # listed of a schema's problems; the rest are counted
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases and with bounded nesting: a 500-byte "billion laughs"
+    file of aliases expanded to gigabytes, and deep nesting exhausted Python's recursion.  A label
+    schema never needs either."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise SchemaError(f"line {mark.line + 1}, column {mark.column + 1}: YAML aliases (*name) are not "
+                              "allowed in a schema; write the value out")
+        depth = getattr(self, "_depth", 0)
+        if depth >= MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise SchemaError(f"line {mark.line + 1}: nested more than {MAX_DEPTH} levels deep")
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
+
+
 def load_schema(path: str | Path) -> Schema:
     """Read a schema file; the suffix (.toml, .yaml, .yml) chooses the format."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".toml", ".yaml", ".yml"):
-        raise SchemaError(f"{path}: unknown schema file type {suffix or '(none)'!r}; use .toml, .yaml or .yml")
+        raise SchemaError(f"{path}: unknown schema file type {quoted(suffix or '(none)')}; use .toml, .yaml or .yml")
     try:
+        size = path.stat().st_size
+        if size > MAX_SCHEMA_BYTES:
+            raise SchemaError(f"{path}: too large for a schema ({size:,} bytes; the limit is {MAX_SCHEMA_BYTES:,})")
         text = path.read_text("utf-8")
-        data = tomllib.loads(text) if suffix == ".toml" else yaml.safe_load(text)
+        data = tomllib.loads(text) if suffix == ".toml" else yaml.load(text, Loader=_YamlLoader)
+    except SchemaError as exc:
+        raise SchemaError(str(exc) if str(exc).startswith(f"{path}:") else f"{path}: {exc}") from None
+    except RecursionError:
+        raise SchemaError(f"{path}: nested too deeply for a schema") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise SchemaError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -59,7 +93,16 @@ def load_schema(path: str | Path) -> Schema:
         raise SchemaError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
     if data is None:
         raise SchemaError(f"{path}: the file is empty")
+    try:
+        check_depth(data)
+    except JsonError as exc:
+        raise SchemaError(f"{path}: {exc}") from None
     return parse_schema(data, str(path))
+
+
+def _cut(problem: str, limit: int = 300) -> str:
+    """One problem line, cut short: its place may repeat a 100,000-character key."""
+    return problem if len(problem) <= limit else f"{problem[:limit]}… ({len(problem):,} characters)"
 
 
 def default_schema() -> Schema:
@@ -93,10 +136,10 @@ def normalise_shortcut(text: Any) -> str | None:
 def _shortcut_problem(shortcut: Any) -> str:
     text = shortcut.strip() if isinstance(shortcut, str) else ""
     if re.fullmatch(r"[A-Za-z]", text):
-        return f"{shortcut!r} is a bare letter; {_SHORTCUT_HELP} (bare letters are swallowed by Chinese input methods)"
+        return f"{quoted(shortcut)} is a bare letter; {_SHORTCUT_HELP} (bare letters are swallowed by Chinese input methods)"
     if re.fullmatch(r"(?i)shift\s*\+\s*[A-Za-z0-9]", text):
-        return f"{shortcut!r} types a character; {_SHORTCUT_HELP}"
-    return f"{shortcut!r} is not a shortcut; {_SHORTCUT_HELP}"
+        return f"{quoted(shortcut)} types a character; {_SHORTCUT_HELP}"
+    return f"{quoted(shortcut)} is not a shortcut; {_SHORTCUT_HELP}"
 
 
 def _unknown(where: str, raw: dict, allowed: set, problems: list[str]) -> None:
@@ -109,7 +152,7 @@ def _unknown(where: str, raw: dict, allowed: set, problems: list[str]) -> None:
 def _text(where: str, raw: dict, field: str, problems: list[str], required: bool = False) -> str:
     value = "" if raw.get(field) is None else raw[field]  # YAML's `name_en:` is None
     if not isinstance(value, str):
-        problems.append(f"{where}.{field}: {value!r} must be text")
+        problems.append(f"{where}.{field}: {quoted(value)} must be text")
         return ""
     if required and not value.strip():
         problems.append(f"{where}.{field}: missing")
@@ -124,7 +167,7 @@ def parse_schema(data: Any, origin: str = "<schema>") -> Schema:
     _unknown("", data, _TOP_FIELDS, problems)
     name = data.get("name", "")
     if not isinstance(name, str):
-        problems.append(f"name: {name!r} must be text")
+        problems.append(f"name: {quoted(name)} must be text")
         name = ""
     indicators = _indicators(data.get("indicators", []), problems)
     raw_labels = data.get("labels")
@@ -149,8 +192,9 @@ def parse_schema(data: Any, origin: str = "<schema>") -> Schema:
         seen_shortcuts.setdefault(label.shortcut, label.key)
         labels.append(label)
     if problems:
+        more = f"\n  … and {len(problems) - MAX_PROBLEMS} more" if len(problems) > MAX_PROBLEMS else ""
         raise SchemaError(f"{origin}: {len(problems)} problem{'s' * (len(problems) > 1)}:\n  "
-                          + "\n  ".join(f"{origin}: {p}" for p in problems))
+                          + "\n  ".join(_cut(f"{origin}: {p}") for p in problems[:MAX_PROBLEMS]) + more)
     return Schema(name=name.strip(), labels=tuple(labels), indicators=tuple(indicators))
 
 
@@ -186,18 +230,18 @@ def _label(i: int, raw: Any, keys: list, have_indicators: bool, problems: list[s
     if key is None:
         problems.append(f"{where}.key: missing")
     elif not isinstance(key, str) or not _KEY.fullmatch(key):
-        problems.append(f"{where}.key: {key!r} must be upper-case letters, digits and _ (like REGION)")
+        problems.append(f"{where}.key: {quoted(key)} must be upper-case letters, digits and _ (like REGION)")
     name_zh = _text(where, raw, "name_zh", problems, required=True)
     name_en = _text(where, raw, "name_en", problems, required=True)
     layer, color, shortcut = raw.get("layer"), raw.get("color"), raw.get("shortcut")
     if layer not in LAYERS:
         allowed = ", ".join(LAYERS)
         problems.append(f"{where}.layer: " + (f"missing (one of {allowed})" if layer is None
-                                              else f"{layer!r} is not one of {allowed}"))
+                                              else f"{quoted(layer)} is not one of {allowed}"))
     if color is None:
         problems.append(f"{where}.color: missing (a colour like #1A2B3C)")
     elif not isinstance(color, str) or not _COLOUR.fullmatch(color):
-        problems.append(f"{where}.color: {color!r} is not a colour like #1A2B3C")
+        problems.append(f"{where}.color: {quoted(color)} is not a colour like #1A2B3C")
     normal = normalise_shortcut(shortcut)
     if shortcut is None:
         problems.append(f"{where}.shortcut: missing ({_SHORTCUT_HELP})")
@@ -229,7 +273,7 @@ def _attribute(where: str, raw: Any, keys: list, have_indicators: bool, problems
     if key is None:
         problems.append(f"{where}.key: missing")
     elif not isinstance(key, str) or not _ATTR_KEY.fullmatch(key):
-        problems.append(f"{where}.key: {key!r} must be lower-case letters, digits and _ (like unit)")
+        problems.append(f"{where}.key: {quoted(key)} must be lower-case letters, digits and _ (like unit)")
     elif key == PROPOSED:
         problems.append(f"{where}.key: {PROPOSED} is reserved (it lists a span's unconfirmed attributes)")
     elif key == NOTE:
@@ -237,7 +281,7 @@ def _attribute(where: str, raw: Any, keys: list, have_indicators: bool, problems
     if type_ not in ATTRIBUTE_TYPES:
         allowed = ", ".join(ATTRIBUTE_TYPES)
         problems.append(f"{where}.type: " + (f"missing (one of {allowed})" if type_ is None
-                                             else f"{type_!r} is not one of {allowed}"))
+                                             else f"{quoted(type_)} is not one of {allowed}"))
     name_zh, name_en = _text(where, raw, "name_zh", problems), _text(where, raw, "name_en", problems)
     choices, targets = raw.get("choices", []), raw.get("targets", [])
     if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
@@ -256,7 +300,7 @@ def _attribute(where: str, raw: Any, keys: list, have_indicators: bool, problems
                                                 else "only a link attribute has targets"))
     for target in targets:
         if target not in keys:
-            problems.append(f"{where}.targets: {target!r} is not a label of this schema")
+            problems.append(f"{where}.targets: {quoted(target)} is not a label of this schema")
     if len(problems) > before:
         return None
     return Attribute(key, type_, name_zh, name_en, tuple(choices), tuple(targets))
@@ -291,7 +335,7 @@ def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
     Empty values (None, "") are allowed: an attribute may be filled in later."""
     label = schema.label(label_key)
     if label is None:
-        return [f"unknown label {label_key!r}"]
+        return [f"unknown label {quoted(label_key)}"]
     if not isinstance(attrs, dict):
         return ["attributes must be an object"]
     known = {a.key: a for a in label.attributes}
@@ -303,20 +347,20 @@ def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
                 problems.append(f"{PROPOSED}: must list attributes of {label_key}")
         elif key == NOTE:
             if not isinstance(value, str):
-                problems.append(f"{NOTE}: {value!r} must be text")
+                problems.append(f"{NOTE}: {quoted(value)} must be text")
         elif attribute is None:
             problems.append(f"{key}: {label_key} has no such attribute"
                             + (f" ({', '.join(known)})" if known else ""))
         elif value is None or value == "":
             continue
         elif attribute.type == "quantity" and not _quantity_ok(value):
-            problems.append(f"{key}: {value!r} is not a number >= 0 or a [low, high] pair with low <= high")
+            problems.append(f"{key}: {quoted(value)} is not a number >= 0 or a [low, high] pair with low <= high")
         elif attribute.type == "text" and not isinstance(value, str):
-            problems.append(f"{key}: {value!r} must be text")
+            problems.append(f"{key}: {quoted(value)} must be text")
         elif attribute.type == "choice" and value not in choices(schema, attribute):
-            problems.append(f"{key}: {value!r} is not one of {', '.join(choices(schema, attribute))}")
+            problems.append(f"{key}: {quoted(value)} is not one of {', '.join(choices(schema, attribute))}")
         elif attribute.type == "link" and (not isinstance(value, int) or isinstance(value, bool)):
-            problems.append(f"{key}: {value!r} must be the id of a span")
+            problems.append(f"{key}: {quoted(value)} must be the id of a span")
     return problems
 
 

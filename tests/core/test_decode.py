@@ -36,7 +36,7 @@ def test_gbk_file_decodes():
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     (bytes(range(256)) * 4, "binary"),
     ("坏字\ufffd\ufffd\ufffd".encode("utf-8") * 10, "U+FFFD"),
-    (b"report \x80 text " * 50, "not UTF-8, UTF-16 with BOM or GB18030"),
+    (b"report \x80 text " * 50, "not UTF-8, UTF-16 with BOM, GB18030 or Big5"),
 ])
 def test_unreadable_bytes_are_refused_with_a_reason(data, reason):
     with pytest.raises(DecodeError, match=reason.replace("+", r"\+")):

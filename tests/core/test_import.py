@@ -97,7 +97,7 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_imports(project, tmp_pa
         "soup.txt": reasons["soup.txt"],
         "missing.txt": "no such file or folder",
     }
-    assert reasons["latin.txt"].startswith("not UTF-8, UTF-16 with BOM or GB18030")
+    assert reasons["latin.txt"].startswith("not UTF-8, UTF-16 with BOM, GB18030 or Big5")
     assert "U+FFFD" in reasons["soup.txt"]
     titles = sorted(project.document(i).title for i in report.imported)
     assert titles == ["标题二", "脱贫攻坚收官之年"]

@@ -1,9 +1,10 @@
 """Bytes to text: encoding detection and line-ending normalisation.
 
 Supported encodings are exactly those Chinese reports arrive in: UTF-8 (with or
-without BOM), UTF-16 with BOM and GB18030 (a superset of GBK and GB2312).  The
-cascade is deterministic; statistical detectors guess Big5 or Shift-JIS on short
-Chinese texts, which is worse than a clear refusal.
+without BOM), UTF-16 with BOM, GB18030 (a superset of GBK and GB2312) and Big5
+(traditional Chinese).  Bytes that are not UTF-8 are judged by charsets.py, whose
+rules name Japanese and Korean files (which mostly form valid GB18030) so they
+are refused rather than imported as mojibake (ADR 0014).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from annotator.core.ingest import charsets
 from annotator.core.model import AnnotatorError
 
 
@@ -45,21 +47,29 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise DecodeError("binary file (NUL bytes and no UTF-16 byte-order mark)")
     candidates = ["utf-8"]
-    if declared and _known(declared) not in ("utf-8", "gb18030") and _known(declared) in _ALLOWED:
+    if declared and _known(declared) != "utf-8" and _known(declared) in _ALLOWED:
         candidates.append(_known(declared))
-    candidates.append("gb18030")
-    first_error = None
     for name in candidates:
         try:
             return _checked(data.decode(name), name), name
-        except UnicodeDecodeError as exc:
-            first_error = first_error or exc
-    raise DecodeError(
-        f"not UTF-8, UTF-16 with BOM or GB18030 (invalid byte at offset {first_error.start})"
-    )
+        except UnicodeDecodeError:
+            pass
+    encoding, language = charsets.guess(data)
+    if language and language != "Chinese":
+        raise DecodeError(f"looks like {language} text ({_NAMES[encoding]}), not Chinese; reports are read as "
+                          f"{SUPPORTED}")
+    try:
+        if encoding:
+            return _checked(data.decode(encoding), encoding), encoding
+        data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"not {SUPPORTED} (invalid byte at offset {exc.start})") from None
+    raise DecodeError(f"not {SUPPORTED} (in GB18030 it decodes to characters that are not Chinese text)")
 
 
-_ALLOWED = {"utf-8", "gb18030", "gbk", "gb2312"}
+SUPPORTED = "UTF-8, UTF-16 with BOM, GB18030 or Big5"
+_ALLOWED = {"utf-8", "gb18030", "gbk", "gb2312", "big5", "cp950"}
+_NAMES = {"shift_jis": "Shift-JIS", "euc_jp": "EUC-JP", "euc_kr": "EUC-KR", "cp949": "CP949/UHC"}
 
 
 def _known(name: str) -> str:
@@ -87,12 +97,15 @@ def _checked(text: str, encoding: str) -> str:
         # sequences; real Chinese text has no private-use or unassigned code points.
         odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn"))
         if odd * 50 > len(sample):
-            raise DecodeError("not UTF-8, UTF-16 with BOM or GB18030 (decodes to unassigned characters)")
+            raise DecodeError(f"not {SUPPORTED} (decodes to unassigned characters)")
     return text
 
 
+_BREAKS = {0x0D: "\n", 0x0B: "\n", 0x0C: "\n"}
+
+
 class NewlineMap:
-    """Text with CRLF and CR turned into LF, and a map from old offsets to new.
+    """Text with CRLF, CR, VT and FF turned into LF, and a map from old offsets to new.
 
     Offsets given against the original text (spans in a JSONL record) are moved
     with the text; an offset between CR and LF has no place in the new text.
@@ -100,7 +113,9 @@ class NewlineMap:
 
     def __init__(self, text: str):
         self._crlf = [m.start() for m in re.finditer("\r\n", text)]
-        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # VT and FF (page breaks from pdftotext and word processors) are line breaks to a reader;
+        # one character for one, they move no offset
+        self.text = text.replace("\r\n", "\n").translate(_BREAKS)
         self.changed = self.text != text
 
     def offset(self, old: int) -> int:
@@ -112,5 +127,5 @@ class NewlineMap:
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF and lone CR become LF; nothing else changes (no NFC/NFKC)."""
+    """CRLF, lone CR, VT and FF become LF; nothing else changes (no NFC/NFKC)."""
     return NewlineMap(text).text

@@ -9,7 +9,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from annotator.core.ingest import strict_json
 from annotator.core.ingest.decode import NewlineMap
+from annotator.core.ingest.limits import quoted
 from annotator.core.model import ORIGINS, STATUSES, Document, Relation, Span
 
 # meta keys stored in their own document columns
@@ -34,9 +36,9 @@ class RecordError(ValueError):
 def parse_line(line: str) -> Record:
     """Parse and check one JSONL line (without its file/line context)."""
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        obj = strict_json.loads(line)
+    except strict_json.JsonError as exc:
+        raise RecordError(str(exc)) from None
     return parse_object(obj)
 
 
@@ -59,7 +61,7 @@ def parse_object(obj: Any) -> Record:
     _no_surrogates(json.dumps(meta, ensure_ascii=False, default=str), "'meta'")
     status = obj.get("status", "todo")
     if status not in STATUSES:
-        raise RecordError(f"'status' must be one of {', '.join(STATUSES)}, got {status!r}")
+        raise RecordError(f"'status' must be one of {', '.join(STATUSES)}, got {quoted(status)}")
     newlines = NewlineMap(text)
     # file_name None: the reader fills in the JSONL file's name; a given "file" (even "") is kept.
     doc = Document(text=newlines.text, status=status, meta={}, file_name=None)
@@ -89,7 +91,7 @@ def _span(n: int, s: Any, text: str, newlines: NewlineMap) -> Span:
         if key not in s:
             raise RecordError(f"{where}: '{key}' is missing")
         if not _is_int(s[key]):
-            raise RecordError(f"{where}: '{key}' must be an integer, got {s[key]!r}")
+            raise RecordError(f"{where}: '{key}' must be an integer, got {quoted(s[key])}")
     start, end = s["start"], s["end"]
     if start < 0:
         raise RecordError(f"{where}: start {start} is negative")
@@ -101,15 +103,15 @@ def _span(n: int, s: Any, text: str, newlines: NewlineMap) -> Span:
         raise RecordError(f"{where}: end {end} is past the end of the text ({len(text)} characters)")
     label = s.get("label")
     if not isinstance(label, str) or not label:
-        raise RecordError(f"{where}: 'label' must be a non-empty string, got {label!r}")
+        raise RecordError(f"{where}: 'label' must be a non-empty string, got {quoted(label)}")
     if "text" in s and s["text"] != text[start:end]:
-        raise RecordError(f"{where}: text {s['text']!r} does not match the document text {text[start:end]!r} at {start}-{end}")
+        raise RecordError(f"{where}: text {quoted(s['text'])} does not match the document text {quoted(text[start:end])} at {start}-{end}")
     attrs = s.get("attrs", {}) or {}
     if not isinstance(attrs, dict):
         raise RecordError(f"{where}: 'attrs' must be an object, got {_kind(attrs)}")
     origin = s.get("origin", "imported")
     if origin not in ORIGINS:
-        raise RecordError(f"{where}: 'origin' must be one of {', '.join(ORIGINS)}, got {origin!r}")
+        raise RecordError(f"{where}: 'origin' must be one of {', '.join(ORIGINS)}, got {quoted(origin)}")
     annotator = s.get("annotator") or ""
     if not isinstance(annotator, str):
         raise RecordError(f"{where}: 'annotator' must be a string")
@@ -127,7 +129,7 @@ def _relation(n: int, r: Any, span_ids: set[int]) -> Relation:
         raise RecordError(f"{where}: expected an object, got {_kind(r)}")
     for key in ("source", "target"):
         if not _is_int(r.get(key)) or r[key] not in span_ids:
-            raise RecordError(f"{where}: '{key}' must be the id of a span in this record, got {r.get(key)!r}")
+            raise RecordError(f"{where}: '{key}' must be the id of a span in this record, got {quoted(r.get(key))}")
     if not isinstance(r.get("type"), str) or not r["type"]:
         raise RecordError(f"{where}: 'type' must be a non-empty string")
     return Relation(r["source"], r["target"], r["type"], id=_id(r.get("id"), where))
@@ -144,9 +146,9 @@ def _id(value: Any, where: str) -> int | None:
     if value is None:
         return None
     if not _is_int(value):
-        raise RecordError(f"{where}: id must be an integer from 1 to 2^53-1, got {value!r}")
+        raise RecordError(f"{where}: id must be an integer from 1 to 2^53-1, got {quoted(value)}")
     if not 1 <= value <= MAX_ID:
-        raise RecordError(f"{where}: id {value} is outside 1 to 2^53-1")
+        raise RecordError(f"{where}: id {quoted(value)} is outside 1 to 2^53-1")
     return value
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from annotator.core.ingest import jsonl, word
+from annotator.core.ingest import jsonl, limits, word
 from annotator.core.ingest.clean import clean_page
 from annotator.core.ingest.decode import DecodeError, decode_bytes, normalise_newlines
 from annotator.core.ingest.html import html_to_text
+from annotator.core.ingest.lines import FileError, byte_lines
 from annotator.core.ingest.pdf import PdfError, pdf_to_page
 from annotator.core.model import Document
 
@@ -23,7 +24,7 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 WORD_SUFFIXES = {".docx", ".doc"}  # .doc is refused with the way out (word.py)
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | {".jsonl", ".pdf"}
-MAX_BYTES = 20 * 1024 * 1024  # a report larger than this is almost surely not a report
+MAX_BYTES = limits.MAX_BYTES  # a report larger than this is almost surely not a report
 PDF_FACTOR = 5  # a PDF carries fonts and images besides its text: it may be this many times larger
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
@@ -66,18 +67,18 @@ def collect(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
 def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> Iterator[Record | Problem]:
     """Records of one file (one for a text or HTML page, one per line of JSONL)."""
     suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, max_bytes)
+        return
     try:
         size = path.stat().st_size
         limit = max_bytes * PDF_FACTOR if suffix == ".pdf" else max_bytes
-        if suffix != ".jsonl" and size > limit:
+        if size > limit:
             yield Problem(str(path), f"too large ({size:,} bytes; the limit is {limit:,})")
             return
         data = path.read_bytes()
     except OSError as exc:
         yield Problem(str(path), f"cannot read ({exc.strerror})")
-        return
-    if suffix == ".jsonl":
-        yield from _read_jsonl(path, data, max_bytes)
         return
     if suffix == ".pdf":
         yield _read_pdf(path, data)
@@ -97,10 +98,18 @@ def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> I
     except DecodeError as exc:
         yield Problem(str(path), str(exc))
         return
+    at = limits.first_control(text)
+    if at >= 0 and suffix in TEXT_SUFFIXES:  # the file's own line: the cleaner may drop lines
+        line, column = limits.line_column(text, at)
+        yield Problem(f"{path}:{line}", f"{limits.control_name(text[at])} at column {column}: a report is text, "
+                                        "and control characters other than tab and line breaks are not")
+        return
     html_meta: dict[str, str] = {}
     if suffix in HTML_SUFFIXES:
         text, html_meta = html_to_text(text, link_lists=raw)
     page = clean_page(text, raw=raw)
+    if not page.text.strip() and suffix in TEXT_SUFFIXES:
+        page = clean_page(text, raw=True)  # a short note, not a scraped page: nothing to clean away
     if not page.text.strip():
         yield Problem(str(path), "no text left after removing page boilerplate (try --raw)")
         return
@@ -132,31 +141,34 @@ def _read_pdf(path: Path, data: bytes) -> Record | Problem:
     return jsonl.Record(doc, where=str(path))
 
 
-def _read_jsonl(path: Path, data: bytes, max_bytes: int) -> Iterator[Record | Problem]:
-    if b"\x00" in data[:8192]:
-        yield Problem(str(path), "binary file (NUL bytes), not JSONL")
-        return
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Record | Problem]:
     seen = False
-    for number, raw in jsonl.iter_lines(data):
-        seen = True
-        where = f"{path}:{number}"
-        if len(raw) > max_bytes:
-            yield Problem(where, f"line too large ({len(raw):,} bytes; the limit is {max_bytes:,})")
-            continue
-        try:
-            record = jsonl.parse_line(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            yield Problem(where, f"not UTF-8 (invalid byte at column {exc.start + 1}); JSONL must be UTF-8")
-            continue
-        except jsonl.RecordError as exc:
-            yield Problem(where, str(exc))
-            continue
-        record.where = where
-        if record.document.file_name is None:
-            record.document.file_name = path.name
-        yield record
+    try:
+        for number, raw, reason in byte_lines(path, max_bytes):
+            seen = True
+            where = f"{path}:{number}"
+            if raw is None:
+                yield Problem(where, reason)
+                continue
+            yield _jsonl_record(path, where, raw)
+    except FileError as exc:
+        yield Problem(str(path), str(exc))
+        return
     if not seen:
         yield Problem(str(path), "empty file")
+
+
+def _jsonl_record(path: Path, where: str, raw: bytes) -> Record | Problem:
+    try:
+        record = jsonl.parse_line(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Problem(where, f"not UTF-8 (invalid byte at column {exc.start + 1}); JSONL must be UTF-8")
+    except jsonl.RecordError as exc:
+        return Problem(where, str(exc))
+    record.where = where
+    if record.document.file_name is None:
+        record.document.file_name = path.name
+    return record
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -17,8 +17,10 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from annotator.core.ingest.decode import decode_bytes, normalise_newlines
+from annotator.core.ingest import limits, strict_json
 from annotator.core.ingest.jsonl import Record, RecordError
+from annotator.core.ingest.lines import check_size, text_lines
+from annotator.core.model import AnnotatorError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import atomic_write, write_jsonl
 from annotator.core.interchange.records import Doc, Selection, no_overlaps, read, sentences, span_groups
@@ -90,19 +92,18 @@ def labels_path(path: Path) -> Path:
     return path.with_name(path.stem + ".labels.json")
 
 
-def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
-    """Documents of up to SENTENCES_PER_DOCUMENT sentences from a BIO or BIOES file; a sentence with a
-    bad line is skipped with its line number, the rest imported."""
+def read_file(path: Path, label_map: dict[str, str] | None = None, *,
+              max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
+    """Documents of up to SENTENCES_PER_DOCUMENT sentences from a BIO or BIOES file, read a line at a
+    time; a sentence with a bad line is skipped with its line number, the rest imported."""
     try:
-        text = normalise_newlines(decode_bytes(path.read_bytes())[0])
-    except (OSError, ValueError) as exc:
+        yield from _documents(path, _bio_sentences(path, text_lines(path, max_bytes, blank=True), label_map or {}))
+    except AnnotatorError as exc:  # not text at all (binary, an unknown encoding): nothing to read
         yield Problem(str(path), str(exc))
-        return
-    yield from _documents(path, _bio_sentences(path, text, label_map or {}))
 
 
-def _bio_sentences(path: Path, text: str, label_map: dict[str, str]):
-    for first_line, block in _blocks(text):
+def _bio_sentences(path: Path, lines, label_map: dict[str, str]):
+    for first_line, block in _blocks(lines):
         try:
             yield _sentence(block, first_line, label_map)
         except RecordError as exc:
@@ -125,28 +126,34 @@ def _documents(path: Path, sentences) -> Iterator[Record | Problem]:
         yield _record(path, part + 1, batch)
 
 
-def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:
-    block, first = [], 1
-    for number, line in enumerate(text.split("\n"), 1):
+def _blocks(lines) -> Iterator[tuple[int, list[tuple[int, str | None, str]]]]:
+    """Sentences: runs of non-empty lines, each line (number, text or None, why not)."""
+    block: list[tuple[int, str | None, str]] = []
+    for number, line, reason in lines:
         if line == "":
             if block:
-                yield first, block
-            block, first = [], number + 1
+                yield block[0][0], block
+            block = []
         else:
-            block.append(line)
+            block.append((number, line, reason))
     if block:
-        yield first, block
+        yield block[0][0], block
 
 
-def _sentence(block: list[str], first_line: int, label_map: dict[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
+def _sentence(block: list[tuple[int, str | None, str]], first_line: int,
+              label_map: dict[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
     pairs = []
-    for i, line in enumerate(block):
+    for number, line, reason in block:
+        if line is None:
+            raise RecordError(reason, number)
         ch, tab, tag = line.rpartition("\t")
         if not tab:
             ch, _, tag = line.rpartition(" ")  # some corpora separate with a space
         if len(ch) != 1 or _TAG.match(tag) is None:
-            raise RecordError(f"expected one character, a tab and a tag (O, B-X, I-X, E-X, S-X), got {line!r}",
-                              first_line + i)
+            raise RecordError(f"expected one character, a tab and a tag (O, B-X, I-X, E-X, S-X), got "
+                              f"{limits.quoted(line)}", number)
+        if limits.first_control(ch) >= 0:
+            raise RecordError(f"a {limits.control_name(ch)}: reports are text, not binary data", number)
         pairs.append((ch, tag))
     return tagged_text(pairs, label_map, first_line)
 
@@ -159,7 +166,7 @@ def tagged_text(pairs: list[tuple[str, str]], label_map: dict[str, str],
     for i, (token, tag) in enumerate(pairs):
         m = _TAG.match(tag)
         if m is None:
-            raise RecordError(f"{tag!r} is not a tag (O, B-X, I-X, E-X, S-X)", first + i)
+            raise RecordError(f"{limits.quoted(tag)} is not a tag (O, B-X, I-X, E-X, S-X)", first + i)
         kind, label = m.groups()
         start, end = len(text), len(text) + len(token)
         if kind in ("I", "E") and (open_span is None or open_span[2] != label):
@@ -179,38 +186,59 @@ def tagged_text(pairs: list[tuple[str, str]], label_map: dict[str, str],
     return text, [(a, b, label_map.get(label, label)) for a, b, label in spans]
 
 
-def read_hf(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
+def read_hf(path: Path, label_map: dict[str, str] | None = None, *,
+            max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
     """Hugging Face lines {"tokens", "ner_tags"}: tag numbers are named by `<name>.labels.json` beside
     the file (as export_hf writes it), or the tags are strings.  Tokens are joined without spaces
     (Chinese); documents of SENTENCES_PER_DOCUMENT lines, like BIO."""
     names_file = labels_path(path)
     try:
-        names = json.loads(names_file.read_text("utf-8")) if names_file.exists() else None
-        lines = normalise_newlines(decode_bytes(path.read_bytes())[0]).split("\n")
-    except (OSError, ValueError) as exc:
+        names = None
+        if names_file.exists():
+            check_size(names_file, limits.MAX_BYTES)
+            names = strict_json.loads(names_file.read_text("utf-8"))
+            if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+                raise AnnotatorError(f"{names_file.name} must be a JSON list of tag names")
+        yield from _documents(path, _hf_sentences(path, text_lines(path, max_bytes), names, label_map or {}))
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Problem(str(names_file), f"cannot read ({getattr(exc, 'strerror', None) or exc})")
+    except strict_json.JsonError as exc:
+        yield Problem(str(names_file), str(exc))
+    except AnnotatorError as exc:
         yield Problem(str(path), str(exc))
-        return
-    yield from _documents(path, _hf_sentences(path, lines, names, label_map or {}))
 
 
-def _hf_sentences(path: Path, lines: list[str], names: list[str] | None, label_map: dict[str, str]):
+def _hf_sentences(path: Path, lines, names: list[str] | None, label_map: dict[str, str]):
     names_file = labels_path(path)
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, line, reason in lines:
         try:
-            row = json.loads(line)
+            if line is None:
+                raise RecordError(reason, number)
+            row = strict_json.loads(line)
+            if not isinstance(row, dict) or "tokens" not in row or "ner_tags" not in row:
+                raise RecordError("expected an object with 'tokens' and 'ner_tags'", number)
             tokens, tags = row["tokens"], row["ner_tags"]
             if not (isinstance(tokens, list) and isinstance(tags, list) and len(tokens) == len(tags)):
                 raise RecordError("'tokens' and 'ner_tags' must be lists of the same length", number)
+            for n, token in enumerate(tokens, 1):
+                if not isinstance(token, str):
+                    raise RecordError(f"token {n} must be a string, got {limits.quoted(token)}", number)
+                if limits.first_control(token) >= 0:
+                    raise RecordError(f"token {n} holds a {limits.control_name(token[limits.first_control(token)])}",
+                                      number)
             if any(isinstance(t, int) for t in tags):
                 if names is None:
                     raise RecordError(f"tag numbers need their names: {names_file.name} is missing", number)
                 tags = [names[t] if isinstance(t, int) and 0 <= t < len(names) else f"?{t}" for t in tags]
-            yield tagged_text(list(zip(map(str, tokens), map(str, tags))), label_map, number)
-        except (ValueError, KeyError, TypeError) as exc:  # RecordError is a ValueError
-            where = exc.args[1] if isinstance(exc, RecordError) and len(exc.args) > 1 else number
-            yield Problem(f"{path}:{where}", str(exc.args[0]) if exc.args else str(exc))
+            bad = next((t for t in tags if not isinstance(t, str)), None)
+            if bad is not None:
+                raise RecordError(f"a tag must be a name or a number, got {limits.quoted(bad)}", number)
+            yield tagged_text(list(zip(tokens, tags)), label_map, number)
+        except strict_json.JsonError as exc:
+            yield Problem(f"{path}:{number}", str(exc))
+        except RecordError as exc:
+            where = exc.args[1] if len(exc.args) > 1 else number
+            yield Problem(f"{path}:{where}", str(exc.args[0]))
 
 
 def _record(path: Path, part: int, batch) -> Record:

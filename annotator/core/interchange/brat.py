@@ -14,13 +14,16 @@ their line.
 from __future__ import annotations
 
 import json
+import math
 import re
 import secrets
 import shutil
 from pathlib import Path
 from typing import Iterator
 
+from annotator.core.ingest import limits, strict_json
 from annotator.core.ingest.decode import DecodeError, decode_bytes
+from annotator.core.ingest.lines import FileError, check_size
 from annotator.core.ingest.jsonl import Record, RecordError, parse_object
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import ExportError, beside, check_target, keep_mode
@@ -127,27 +130,37 @@ def _one_line(text: str) -> str:
     return text.replace("\n", " ")  # brat shows a span's text on its line; offsets are what count
 
 
-def read_folder(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
-    """Records of the .ann files in a folder (or of one .ann file), each with its .txt."""
+def read_folder(path: Path, label_map: dict[str, str] | None = None, *,
+                max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
+    """Records of the .ann files in a folder (or of one .ann file), each with its .txt; each file at
+    most `max_bytes`."""
     anns = sorted(path.glob("*.ann")) if path.is_dir() else [path]
     if not anns:
         yield Problem(str(path), "no .ann files")
     for ann in anns:
         txt = ann.with_suffix(".txt")
         try:
-            text = decode_bytes(txt.read_bytes())[0]
-            standoff = decode_bytes(ann.read_bytes())[0] if ann.stat().st_size else ""
+            text = _read(txt, max_bytes)
+            standoff = _read(ann, max_bytes) if ann.stat().st_size else ""
             native = _native(text, standoff, label_map or {})
             record = parse_object(native)
         except OSError as exc:
             yield Problem(str(ann), f"cannot read {exc.filename} ({exc.strerror})")
             continue
-        except (DecodeError, RecordError) as exc:
+        except (DecodeError, FileError, RecordError) as exc:
             yield Problem(str(ann), str(exc))
             continue
         record.document.file_name = txt.name
         record.where = str(ann)
         yield record
+
+
+def _read(path: Path, max_bytes: int) -> str:
+    try:
+        check_size(path, max_bytes)
+    except FileError as exc:
+        raise FileError(f"{path.name}: {exc}") from None
+    return decode_bytes(path.read_bytes())[0]
 
 
 def _native(text: str, standoff: str, label_map: dict[str, str]) -> dict:
@@ -162,7 +175,7 @@ def _native(text: str, standoff: str, label_map: dict[str, str]) -> dict:
                 label, _, offsets = fields[1].partition(" ")
                 if ";" in offsets:
                     raise RecordError("a discontinuous span; one span is one stretch of text")
-                start, end = (int(x) for x in offsets.split())
+                start, end = (_offset(x) for x in offsets.split())
                 by_t[key] = len(spans) + 1
                 spans.append({"id": len(spans) + 1, "start": start, "end": end, "label": label_map.get(label, label)})
             elif key.startswith("A"):
@@ -172,11 +185,17 @@ def _native(text: str, standoff: str, label_map: dict[str, str]) -> dict:
                 kind, arg1, arg2 = fields[1].split(" ")
                 relations.append((kind, arg1.split(":", 1)[1], arg2.split(":", 1)[1]))
             elif key.startswith("#") and fields[1].startswith("AnnotatorNotes "):
-                note = json.loads(fields[2])
+                note = strict_json.loads(fields[2])
                 if isinstance(note, dict):
                     attrs.setdefault(fields[1].split(" ", 1)[1], {}).update(note)
-        except (ValueError, IndexError) as exc:
-            raise RecordError(f"line {number}: cannot read {line!r} ({exc})") from None
+        except strict_json.JsonError as exc:
+            raise RecordError(f"line {number}: the AnnotatorNotes are {exc}") from None
+        except IndexError:
+            raise RecordError(f"line {number}: cannot read {limits.quoted(line)} (too few tab- or "
+                              "space-separated fields)") from None
+        except ValueError as exc:
+            raise RecordError(f"line {number}: cannot read {limits.quoted(line)} "
+                              f"({limits.quoted(str(exc))[1:-1]})") from None
     for t, values in attrs.items():
         if t in by_t:
             spans[by_t[t] - 1]["attrs"] = values
@@ -188,11 +207,21 @@ def _native(text: str, standoff: str, label_map: dict[str, str]) -> dict:
     return {"text": text, "spans": spans, "relations": native_relations}
 
 
+def _offset(value: str) -> int:
+    if not value.isascii() or not value.isdigit() or len(value) > limits.MAX_DIGITS:
+        raise ValueError(f"an offset must be a number of at most {limits.MAX_DIGITS} digits")
+    return int(value)
+
+
 def _scalar(value: str):
-    try:
-        return int(value)
-    except ValueError:
+    """An attribute value: a number when it reads as a finite one of at most MAX_DIGITS characters,
+    else the text as written (1e999 stays "1e999", never infinity)."""
+    if len(value) > limits.MAX_DIGITS:
+        return value
+    for kind in (int, float):
         try:
-            return float(value)
+            number = kind(value)
         except ValueError:
-            return value
+            continue
+        return number if math.isfinite(number) else value
+    return value

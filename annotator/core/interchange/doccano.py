@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
+from annotator.core.ingest import limits
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import write_jsonl
@@ -39,33 +40,42 @@ def _record(doc, shape: str) -> dict:
     return record
 
 
-def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
-    return json_records(path, to_native, label_map)
+def read_file(path: Path, label_map: dict[str, str] | None = None, *,
+              max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
+    return json_records(path, to_native, label_map, max_bytes=max_bytes)
 
 
 def to_native(obj: Any) -> dict:
     text = text_of(obj, "text", "data")
     units = Utf16Map(text)
+    spans, relations = [], []
     if "entities" in obj:
-        entities = obj["entities"] if isinstance(obj["entities"], list) else None
-        if entities is None:
-            raise RecordError("'entities' must be a list")
-        spans = []
-        for n, e in enumerate(entities, 1):
+        for n, e in enumerate(_list(obj, "entities"), 1):
             if not isinstance(e, dict):
-                raise RecordError(f"entity {n}: expected an object")
+                raise RecordError(f"entity {n}: expected an object, got {limits.quoted(e)}")
             spans.append({"id": e.get("id"), "label": e.get("label"),
                           "start": code_points(units, e.get("start_offset"), f"entity {n}: start_offset"),
                           "end": code_points(units, e.get("end_offset"), f"entity {n}: end_offset")})
-        relations = [{"id": r.get("id"), "source": r.get("from_id"), "target": r.get("to_id"), "type": r.get("type")}
-                     if isinstance(r, dict) else r for r in obj.get("relations") or []]
+        for n, r in enumerate(_list(obj, "relations"), 1):
+            if not isinstance(r, dict):
+                raise RecordError(f"relation {n}: expected an object, got {limits.quoted(r)}")
+            relations.append({"id": r.get("id"), "source": r.get("from_id"), "target": r.get("to_id"),
+                              "type": r.get("type")})
     else:
-        spans, relations = [], []
-        for n, item in enumerate(obj.get("label") or [], 1):
+        for n, item in enumerate(_list(obj, "label"), 1):
             if not (isinstance(item, list) and len(item) == 3):
-                raise RecordError(f"label {n}: expected [start, end, label], got {item!r} "
+                raise RecordError(f"label {n}: expected [start, end, label], got {limits.quoted(item)} "
                                   "(document classification labels are not spans)")
             spans.append({"start": code_points(units, item[0], f"label {n}: start"),
                           "end": code_points(units, item[1], f"label {n}: end"), "label": item[2]})
     meta = {k: v for k, v in obj.items() if k not in ("id", "text", "data", "entities", "relations", "label")}
     return {"text": text, "meta": meta, "spans": spans, "relations": relations}
+
+
+def _list(obj: dict, key: str) -> list:
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RecordError(f"'{key}' must be a list, got {limits.quoted(value)}")
+    return value

@@ -3,11 +3,11 @@ that the CLI and the window both list and call.  A new format is one module and 
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
+from annotator.core.ingest import strict_json
 from annotator.core.interchange import bio, brat, doccano, labelstudio, metrics, native, spacy
 from annotator.core.interchange.records import Selection, split_documents
 from annotator.core.model import AnnotatorError
@@ -123,10 +123,9 @@ def detect(path: Path) -> str:
 
 
 def _first_object(head: str):
-    decoder = json.JSONDecoder()
     try:
         if head.startswith("["):
             head = head[1:].lstrip()
-        return decoder.raw_decode(head)[0]
-    except json.JSONDecodeError:
+        return strict_json.raw_decode(head)[0]
+    except strict_json.JsonError:
         return None

@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
+from annotator.core.ingest import limits
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import atomic_write
@@ -60,8 +61,9 @@ def export(project: Project, path: Path, selection: Selection = Selection()) -> 
     return len(tasks)
 
 
-def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
-    return json_records(path, to_native, label_map)
+def read_file(path: Path, label_map: dict[str, str] | None = None, *,
+              max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
+    return json_records(path, to_native, label_map, max_bytes=max_bytes)
 
 
 def to_native(task: Any) -> dict:
@@ -72,21 +74,28 @@ def to_native(task: Any) -> dict:
         (v for v in data.values() if isinstance(v, str)), None)
     if text is None:
         raise RecordError("the task's data holds no text")
-    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
-    result = annotations[-1].get("result") or [] if annotations else []
+    annotations = [a for a in _list(task, "annotations", "the task") if isinstance(a, dict)
+                   and not a.get("was_cancelled")]
+    result = _list(annotations[-1], "result", "the annotation") if annotations else []
     units = Utf16Map(text)
     ids: dict[str, int] = {}
     spans, relations = [], []
     for n, item in enumerate(result, 1):
         if not isinstance(item, dict):
-            raise RecordError(f"result {n}: expected an object")
+            raise RecordError(f"result {n}: expected an object, got {limits.quoted(item)}")
         if item.get("type") == "relation":
             relations.append(item)
             continue
-        value = item.get("value") or {}
+        value = item.get("value")
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise RecordError(f"result {n}: 'value' must be an object, got {limits.quoted(value)}")
         names = value.get("labels") or []
         if item.get("type") != "labels" or not names:
             continue  # choices, ratings, text areas: not spans
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            raise RecordError(f"result {n}: 'labels' must be a list of strings, got {limits.quoted(names)}")
         if len(names) != 1:
             raise RecordError(f"result {n}: a region with {len(names)} labels; one span holds one label")
         start = code_points(units, value.get("start"), f"result {n}: start")
@@ -100,7 +109,18 @@ def to_native(task: Any) -> dict:
     for n, r in enumerate(relations, 1):
         if str(r.get("from_id")) not in ids or str(r.get("to_id")) not in ids:
             raise RecordError(f"relation {n}: from_id/to_id must name regions of this task")
-        native_relations.append({"source": ids[str(r["from_id"])], "target": ids[str(r["to_id"])],
-                                 "type": (r.get("labels") or ["relation"])[0]})
+        kinds = r.get("labels") or ["relation"]
+        if not isinstance(kinds, list) or not isinstance(kinds[0], str):
+            raise RecordError(f"relation {n}: 'labels' must be a list of strings, got {limits.quoted(kinds)}")
+        native_relations.append({"source": ids[str(r["from_id"])], "target": ids[str(r["to_id"])], "type": kinds[0]})
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     return {"text": text, "meta": meta, "spans": spans, "relations": native_relations}
+
+
+def _list(obj: dict, key: str, what: str) -> list:
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RecordError(f"{what}'s '{key}' must be a list, got {limits.quoted(value)}")
+    return value

@@ -3,65 +3,90 @@ shape, and the native checks (ingest/jsonl.py) do the rest, so every format is v
 A bad object is reported with where it is and the rest is imported."""
 from __future__ import annotations
 
-import json
+import codecs
+import logging
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from annotator.core.ingest import limits, strict_json
 from annotator.core.ingest.decode import DecodeError, decode_bytes
-from annotator.core.ingest.jsonl import Record, RecordError, iter_lines, parse_object
+from annotator.core.ingest.jsonl import Record, RecordError, parse_object
+from annotator.core.ingest.lines import FileError, byte_lines, check_size
 from annotator.core.ingest.sources import Problem
 from annotator.core.offsets import Utf16Map
 
 Convert = Callable[[Any], dict]
+log = logging.getLogger("annotator")
 
 
-def json_records(path: Path, convert: Convert, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
-    """Objects of a JSON Lines file, or of a JSON array (a file starting with `[`)."""
+def json_records(path: Path, convert: Convert, label_map: dict[str, str] | None = None, *,
+                 max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
+    """Objects of a JSON Lines file (a line at a time, each at most `max_bytes`), or of a JSON array
+    (a file starting with `[`, parsed whole: at most MAX_WHOLE_BYTES)."""
     label_map = label_map or {}
     try:
-        data = path.read_bytes()
-        text = decode_bytes(data)[0]
-    except OSError as exc:
-        yield Problem(str(path), f"cannot read ({exc.strerror})")
-        return
-    except DecodeError as exc:
+        located = _array(path) if _starts_array(path) else _lines(path, max_bytes)
+        for where, obj in located:
+            yield obj if isinstance(obj, Problem) else _record(path, where, obj, convert, label_map)
+    except FileError as exc:
         yield Problem(str(path), str(exc))
-        return
-    if text.lstrip().startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Problem(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})")
-            return
-        located = ((f"{path}[{i}]", obj) for i, obj in enumerate(items))
-    else:
-        located = _lines(path, data)
-    for where, obj in located:
-        if isinstance(obj, Problem):
-            yield obj
-            continue
-        try:
-            native = convert(obj)
-            for span in native.get("spans") or []:
-                if isinstance(span, dict) and span.get("label") in label_map:
-                    span["label"] = label_map[span["label"]]
-            record = parse_object(native)
-        except RecordError as exc:
-            yield Problem(where, str(exc))
-            continue
-        if record.document.file_name is None:
-            record.document.file_name = path.name
-        record.where = where
-        yield record
 
 
-def _lines(path: Path, data: bytes) -> Iterator[tuple[str, Any]]:
-    for number, raw in iter_lines(data):
+def _record(path: Path, where: str, obj: Any, convert: Convert, label_map: dict[str, str]) -> Record | Problem:
+    try:
+        native = convert(obj)
+        for span in native.get("spans") or []:
+            if isinstance(span, dict) and isinstance(span.get("label"), str) and span["label"] in label_map:
+                span["label"] = label_map[span["label"]]
+        record = parse_object(native)
+    except RecordError as exc:
+        return Problem(where, str(exc))
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError) as exc:  # a shape no check foresaw
+        log.exception("reading %s", where)
+        return Problem(where, f"a record of the wrong shape ({type(exc).__name__}: {limits.quoted(str(exc))[1:-1]})")
+    if record.document.file_name is None:
+        record.document.file_name = path.name
+    record.where = where
+    return record
+
+
+def _starts_array(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError as exc:
+        raise FileError(f"cannot read ({exc.strerror})") from None
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            head = head[:len(head) // 2 * 2].decode(name, "replace").encode("utf-8")
+    return head.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"[")
+
+
+def _array(path: Path) -> Iterator[tuple[str, Any]]:
+    check_size(path, limits.MAX_WHOLE_BYTES)
+    try:
+        items = strict_json.loads(decode_bytes(path.read_bytes())[0])
+    except OSError as exc:
+        raise FileError(f"cannot read ({exc.strerror})") from None
+    except (DecodeError, strict_json.JsonError) as exc:
+        raise FileError(str(exc)) from None
+    if not isinstance(items, list):  # "[1] x" and the like never get here; a bare value might
+        raise FileError("expected a JSON array of records")
+    return ((f"{path}[{i}]", obj) for i, obj in enumerate(items))
+
+
+def _lines(path: Path, max_bytes: int) -> Iterator[tuple[str, Any]]:
+    for number, raw, reason in byte_lines(path, max_bytes):
         where = f"{path}:{number}"
+        if raw is None:
+            yield where, Problem(where, reason)
+            continue
         try:
-            yield where, json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            yield where, Problem(where, f"not valid JSON ({getattr(exc, 'msg', exc)})")
+            yield where, strict_json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield where, Problem(where, f"not UTF-8 (invalid byte at column {exc.start + 1}); JSON lines must be UTF-8")
+        except strict_json.JsonError as exc:
+            yield where, Problem(where, str(exc))
 
 
 def text_of(obj: Any, *keys: str) -> str:
@@ -75,7 +100,7 @@ def text_of(obj: Any, *keys: str) -> str:
 
 def integer(value: Any, what: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise RecordError(f"{what} must be an integer, got {value!r}")
+        raise RecordError(f"{what} must be an integer, got {limits.quoted(value)}")
     return value
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.core import segment
+from annotator.core.ingest import limits
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import ExportError, check_target, write_jsonl
@@ -55,16 +56,21 @@ def _record(doc) -> dict:
                        "token_end": bisect_left(starts, s.end) - 1} for s in doc.spans]}
 
 
-def read_file(path: Path, label_map: dict[str, str] | None = None) -> Iterator[Record | Problem]:
-    return json_records(path, to_native, label_map)
+def read_file(path: Path, label_map: dict[str, str] | None = None, *,
+              max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
+    return json_records(path, to_native, label_map, max_bytes=max_bytes)
 
 
 def to_native(obj: Any) -> dict:
     text = text_of(obj, "text")
     spans = obj.get("spans") or []
     if not isinstance(spans, list):
-        raise RecordError("'spans' must be a list")
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+        raise RecordError(f"'spans' must be a list, got {limits.quoted(spans)}")
+    meta = obj.get("meta")
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise RecordError(f"'meta' must be an object, got {limits.quoted(meta)}")
     meta = {k: v for k, v in meta.items() if k != "id"}
     return {"text": text, "meta": meta,
             "spans": [{k: s.get(k) for k in ("start", "end", "label")} if isinstance(s, dict) else s for s in spans]}
