@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from annotator.core.model import Label, Schema
-from annotator.core.quantity import parse_quantity
+from annotator.core.quantity import quantity_at
 from annotator.core.schema import PROPOSED, check_attrs, choices
 from annotator.core.sentences import clause_bounds
 
@@ -131,7 +131,7 @@ def fill(text: str, schema: Schema, label: Label, start: int, end: int, attrs: d
             proposed.append(key)
 
     if parsed is None:
-        quantity = parse_quantity(text[start:end])
+        quantity = quantity_at(text, start, end)
         parsed = quantity.as_attrs() if quantity is not None else None
     if parsed is not None:
         for key, attribute in keys.items():
