@@ -100,6 +100,13 @@ def load_schema(path: str | Path) -> Schema:
     return parse_schema(data, str(path))
 
 
+def _named(key: Any) -> str:
+    """A place's key beside its index, as typed when it is printable, quoted when not: one problem, one line."""
+    if not isinstance(key, str):
+        return ""
+    return f" ({key})" if key.isprintable() and len(key) <= 40 else f" ({quoted(key, 40)})"
+
+
 def _cut(problem: str, limit: int = 300) -> str:
     """One problem line, cut short: its place may repeat a 100,000-character key."""
     return problem if len(problem) <= limit else f"{problem[:limit]}… ({len(problem):,} characters)"
@@ -224,7 +231,7 @@ def _label(i: int, raw: Any, keys: list, have_indicators: bool, problems: list[s
         problems.append(f"labels[{i}]: expected a table/mapping, got {type(raw).__name__}")
         return None
     key = raw.get("key")
-    where = f"labels[{i}]" + (f" ({key})" if isinstance(key, str) else "")
+    where = f"labels[{i}]" + _named(key)
     before = len(problems)
     _unknown(where, raw, _LABEL_FIELDS, problems)
     if key is None:
@@ -267,7 +274,7 @@ def _attribute(where: str, raw: Any, keys: list, have_indicators: bool, problems
         problems.append(f"{where}: expected a table/mapping, got {type(raw).__name__}")
         return None
     key, type_ = raw.get("key"), raw.get("type")
-    where += f" ({key})" if isinstance(key, str) else ""
+    where += _named(key)
     before = len(problems)
     _unknown(where, raw, _ATTR_FIELDS, problems)
     if key is None:

@@ -358,3 +358,13 @@ def test_one_bad_field_in_a_good_schema_is_located(field, value, attr_field, att
 def test_check_attrs_never_raises_and_names_the_attribute(attrs):
     for problem in check_attrs(default_schema(), "METRIC", attrs):
         assert problem.split(":", 1)[0] in attrs  # the metric frames drop failing proposals by this key
+
+
+def test_a_key_with_a_line_break_stays_on_its_problem_line():
+    """Found by the property test above: a key holding a line break split one problem over two lines."""
+    data = {"labels": [{**LABEL, "key": None, "attributes": [{"key": "a\nb", "type": "choice", "choices": ["a"]}]}]}
+    with pytest.raises(SchemaError) as caught:
+        parse_schema(data)
+    lines = str(caught.value).split("\n")
+    assert len(lines) == 3 and all(line.strip().startswith("<schema>: labels[0]") for line in lines[1:])
+    assert "'a\\nb'" in lines[2]
