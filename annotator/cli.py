@@ -163,6 +163,8 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
         click.echo(f"duplicate: {item}", err=True)
     for item in report.problems:
         click.echo(f"skipped: {item}", err=True)
+    for item in report.notes:
+        click.echo(f"note: {item}", err=True)
     if report.labels_added:
         click.echo(f"labels added to the schema: {', '.join(report.labels_added)}")
     click.echo(report.summary())

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from annotator.core.ingest import limits
 from annotator.core.ingest.sources import MAX_BYTES, Problem, Record, collect, read_file
@@ -21,6 +22,7 @@ class ImportReport:
     duplicates: list[Problem] = field(default_factory=list)   # already in the project: not added again
     problems: list[Problem] = field(default_factory=list)     # skipped: bad input
     labels_added: list[str] = field(default_factory=list)     # added to the schema (add_labels)
+    notes: list[Problem] = field(default_factory=list)        # imported, with what changed on the way in
 
     @property
     def ok(self) -> bool:
@@ -33,12 +35,15 @@ class ImportReport:
 
 def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False, max_bytes: int = MAX_BYTES,
                  on_progress: Callable[[int, int], None] | None = None, fmt: str = "auto",
-                 label_map: dict[str, str] | None = None, add_labels: bool = False) -> ImportReport:
+                 label_map: dict[str, str] | None = None, add_labels: bool = False,
+                 worker: Callable[..., Any] | None = None) -> ImportReport:
     """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file.
 
     `fmt` "reports": pages and native JSONL; an exchange format (bio, doccano, spacy, labelstudio,
     brat), its labels renamed by `label_map`; "auto": each path's format found from its content.
-    Labels the schema lacks make a record fail, naming them, unless `add_labels` adds them."""
+    Labels the schema lacks make a record fail, naming them, unless `add_labels` adds them.
+    Reading a file touches no project: `worker(fn, *args)` may run it elsewhere (the window's
+    worker thread), a batch of records at a time; storing happens here."""
     report = ImportReport()
     files: list[tuple[Path, str]] = []
     for given in map(Path, paths):
@@ -57,7 +62,7 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
         try:
             items = read_file(path, raw=raw, max_bytes=max_bytes) if kind == "reports" else \
                 formats.READERS[kind](path, label_map, max_bytes=max_bytes)
-            for item in items:
+            for item in _batches(items, worker):
                 if isinstance(item, Problem):
                     report.problems.append(item)
                 else:
@@ -88,6 +93,7 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
         if unknown:
             report.labels_added += project.add_labels(unknown)
         report.imported.append(project.add_document(record.document, record.spans, record.relations))
+        report.notes += [Problem(record.where, note) for note in record.notes]
     except DuplicateDocument as exc:
         report.duplicates.append(Problem(record.where, str(exc)))
     except AnnotatorError as exc:
@@ -96,6 +102,19 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
         log.exception("storing %s", record.where)
         report.problems.append(Problem(record.where, f"could not be stored ({type(exc).__name__}: "
                                                      f"{limits.quoted(str(exc))[1:-1]})"))
+
+
+def _batches(items: Iterator, worker: Callable[..., Any] | None, size: int = 64) -> Iterator:
+    """The reader's records, read `size` at a time by `worker` (so a large file is never held whole)."""
+    while True:
+        batch = worker(_take, items, size) if worker else _take(items, size)
+        if not batch:
+            return
+        yield from batch
+
+
+def _take(items: Iterator, size: int) -> list:
+    return list(islice(items, size))
 
 
 def _size(path: Path) -> int:

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from annotator.core.importer import import_paths
 from annotator.core.ingest.pdf import PdfError, pdf_to_page
 from annotator.core.model import AnnotatorError
+from annotator.core.store import Project
 from tests.core.pdf_maker import lines, make_pdf
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pdf"
@@ -100,7 +101,23 @@ def test_running_headers_control_characters_and_page_numbers_are_dropped():
     result = pdf_to_page(make_pdf(pages))
     assert result.text.split("\n") == [t.replace("\x02", "") for t in texts]
     assert result.pages == [[0, 1], [len(texts[0]) + 1, 2], [len(texts[0]) + len(texts[1]) + 2, 3]]
-    assert result.notes == ["1 control characters dropped"]
+    assert result.notes == ["1 control character dropped"]
+
+
+def test_the_import_says_what_was_dropped(tmp_path):
+    """A changed report is imported and the summary says what changed: the CLI prints it as a note."""
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    (tmp_path / "ctl.pdf").write_bytes(make_pdf([lines("建筑业总产值继续\x02扩大。", top=740)]))
+    with Project.open(tmp_path / "p.db") as project:
+        report = import_paths(project, [tmp_path / "ctl.pdf"])
+        assert report.ok and len(report.imported) == 1
+        assert [str(n) for n in report.notes] == [f"{tmp_path / 'ctl.pdf'}: 1 control character dropped"]
+        assert project.document(report.imported[0]).meta["import_notes"] == ["1 control character dropped"]
+    result = CliRunner().invoke(cli, ["import", "-p", str(tmp_path / "q.db"), str(tmp_path / "ctl.pdf")])
+    assert result.exit_code == 0 and "note: " in result.stderr and "1 control character dropped" in result.stderr
 
 
 def scanned_pdf() -> bytes:

@@ -65,7 +65,7 @@ def test_control_characters_are_dropped_and_said_so(tmp_path):
     path.write_bytes(data)
     [record] = list(read_file(path))
     assert "一、总体要求。" in record.document.text.split("\n")
-    assert record.document.meta["notes"] == ["2 control characters removed from the Word text"]
+    assert record.document.meta["import_notes"] == record.notes == ["2 control characters removed from the Word text"]
 
 
 def test_deleted_revisions_and_field_codes_are_not_text_but_insertions_are():

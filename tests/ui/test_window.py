@@ -301,3 +301,33 @@ def test_the_language_switches_at_once(window, qtbot):
     finally:
         window.set_language("en")
     assert "&File" in [a.text() for a in window.menuBar().actions()] and QApplication.instance()
+
+
+def test_files_are_read_off_the_window_thread_and_the_import_names_what_it_changed(window, qtbot, monkeypatch,
+                                                                                    tmp_path):
+    """A PDF, a Word file and a page of the real fixtures, read on a worker thread (a long PDF must
+    not freeze the window), stored on the window's; what was refused and what was changed is listed."""
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.core import importer
+    from tests.conftest import ROOT
+
+    readers = set()
+    take = importer._take
+    monkeypatch.setattr(importer, "_take", lambda items, size: readers.add(threading.current_thread()) or take(
+        items, size))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    from tests.core.pdf_maker import lines, make_pdf
+
+    fixtures = ROOT / "tests" / "fixtures"
+    (tmp_path / "ctl.pdf").write_bytes(make_pdf([lines("建筑业总产值继续\x02扩大。", top=740)]))
+    paths = [fixtures / "pdf" / "zhoukou-2023-p1-4.pdf", fixtures / "word" / "nbt-review-part1-notes.docx",
+             fixtures / "html" / "sxmu-jianchafa.html", fixtures / "pdf" / "encrypted.pdf", tmp_path / "ctl.pdf"]
+    window.run_import([str(p) for p in paths])
+    assert readers and threading.main_thread() not in readers
+    assert shown and shown[0].startswith("4 imported, 0 duplicates skipped, 1 with errors skipped")
+    assert "encrypted.pdf: encrypted PDF" in shown[0] and "ctl.pdf: 1 control character dropped" in shown[0]
+    assert window.documents.list.count() == 9

@@ -27,6 +27,7 @@ class Record:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     where: str = ""  # "file" or "file:line", for messages
+    notes: list[str] = field(default_factory=list)  # what the reader changed on the way in (said at import)
 
 
 class RecordError(ValueError):

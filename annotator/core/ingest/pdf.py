@@ -150,7 +150,7 @@ def _read(doc, pdfium, max_pages: int, deadline: float) -> PdfText:
         offset += len(text) + 1
     result = PdfText(text="\n".join(text_parts), pages=spans, page_count=count)
     if controls:
-        result.notes.append(f"{controls} control characters dropped")
+        result.notes.append(f"{controls} control character{'s' if controls > 1 else ''} dropped")
     if blank:
         result.notes.append(f"no text on page{'s' if len(blank) > 1 else ''} {_ranges(blank)} "
                             "(images only: run OCR to get their text)")

@@ -90,7 +90,7 @@ def read_file(path: Path, *, raw: bool = False, max_bytes: int = MAX_BYTES) -> I
             yield Problem(str(path), str(exc))
             return
         yield jsonl.Record(Document(text=text, file_name=path.name, source_sha256=hashlib.sha256(data).hexdigest(),
-                                    meta=meta, **fields), where=str(path))
+                                    meta=meta, **fields), where=str(path), notes=meta.get("import_notes", []))
         return
     try:
         declared = _declared_charset(data) if suffix in HTML_SUFFIXES else None
@@ -135,10 +135,10 @@ def _read_pdf(path: Path, data: bytes) -> Record | Problem:
     if page.guessed:
         meta["guessed"] = list(page.guessed)
     if page.notes:
-        meta["notes"] = page.notes
+        meta["import_notes"] = page.notes
     doc = Document(text=page.text, file_name=path.name, source_sha256=hashlib.sha256(data).hexdigest(),
                    title=page.title, source=page.source, published=page.published, meta=meta)
-    return jsonl.Record(doc, where=str(path))
+    return jsonl.Record(doc, where=str(path), notes=page.notes)
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Record | Problem]:

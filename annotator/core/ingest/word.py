@@ -223,5 +223,5 @@ def document_fields(data: bytes, suffix: str) -> tuple[str, dict[str, str], dict
         fields["published"] = word.published  # when the file was made: still a guess at publication
     meta: dict = {"guessed": sorted(guessed)} if guessed else {}
     if word.dropped_controls:
-        meta["notes"] = [f"{word.dropped_controls} control characters removed from the Word text"]
+        meta["import_notes"] = [f"{word.dropped_controls} control characters removed from the Word text"]
     return page.text, fields, meta
