@@ -30,6 +30,7 @@ wheel-check:
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_export.py
+	$(BIN)/python benchmarks/bench_formats.py
 	$(BIN)/python benchmarks/bench_suggest.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_start.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_view.py

@@ -1,12 +1,12 @@
 """Import throughput per file format next to its floors: reading the bytes, and the bare text extraction.
 
-    python benchmarks/bench_formats.py [--extra FILE.pdf ...] [--repeat 3]
+    python benchmarks/bench_formats.py [--extra FILE.pdf|.html|.docx ... or FOLDER] [--repeat 3]
 
 For each format, every sample file is (1) read from disk, (2) turned into text by the format's reader
 alone, and (3) imported into a fresh project through `import_paths` (file to stored report). The
 samples are the real fixtures in tests/fixtures/<format>/ plus any --extra files (say where they came
 from when quoting the numbers). A format is one entry of FORMATS: a reader over bytes and a way to
-count pages, so HTML can be added beside PDF.
+count pages (a page or Word file counts as one).
 """
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.core.importer import import_paths  # noqa: E402
+from annotator.core.ingest import word  # noqa: E402
+from annotator.core.ingest.decode import decode_bytes  # noqa: E402
+from annotator.core.ingest.html import html_to_text  # noqa: E402
 from annotator.core.ingest.pdf import pdf_to_page  # noqa: E402
 from annotator.core.store import Project  # noqa: E402
 from benchmarks.common import best_of, machine  # noqa: E402
@@ -39,8 +42,15 @@ def _pdf_pages(data: bytes) -> int:
     return pdf_to_page(data).page_count
 
 
+def _html(data: bytes) -> object:
+    return html_to_text(decode_bytes(data)[0])
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
 FORMATS = [
-    Format("pdf", sorted((ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf")), pdf_to_page, _pdf_pages),
+    Format("pdf", sorted((FIXTURES / "pdf").glob("*.pdf")), pdf_to_page, _pdf_pages),
+    Format("html", sorted((FIXTURES / "html").glob("*.html")), _html, lambda data: 1),
+    Format("docx", sorted((FIXTURES / "word").glob("*.docx")), word.read_docx, lambda data: 1),
 ]
 
 
@@ -77,9 +87,11 @@ def main() -> None:
     parser.add_argument("--extra", nargs="*", type=Path, default=[], help="more sample files (by suffix)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    given = [f for p in args.extra for f in (sorted(p.rglob("*")) if p.is_dir() else [p])]
     print(f"machine: {machine()}")
     for fmt in FORMATS:
-        extra = [p for p in args.extra if p.suffix.lower() == f".{fmt.name}"]
+        suffixes = {f".{fmt.name}", ".htm"} if fmt.name == "html" else {f".{fmt.name}"}
+        extra = [p for p in given if p.suffix.lower() in suffixes]
         print(f"\nsamples: {', '.join(p.name for p in fmt.samples + extra)}")
         measure(fmt, fmt.samples, args.repeat)
         if extra:

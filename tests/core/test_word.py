@@ -160,3 +160,22 @@ def test_damaged_real_files_give_a_result_or_a_word_error(changes):
     except AnnotatorError:
         return
     assert "\x00" not in result.text
+
+
+def test_without_a_title_property_or_heading_the_first_title_line_is_the_guessed_title(tmp_path):
+    """Real Word reports rarely style their title: the first short line with Chinese in it is taken,
+    marked as guessed; a label line (ending in a colon) is not a title."""
+    document = docx.Document()
+    for text in ("ICS 27.120.99", "备案号：", "北京市2024年政府工作报告", "各位代表：", "现在，我代表市人民政府向大会报告工作。"):
+        document.add_paragraph(text)
+    path = tmp_path / "report.docx"
+    document.save(path)
+    [record] = list(read_file(path))
+    assert record.document.title == "北京市2024年政府工作报告" and "title" in record.document.meta["guessed"]
+    assert read_file_titles(FIXTURES) == {
+        "nbt-review-part1-draft.docx": "中华人民共和国能源行业标准",  # a standard's cover: its first line
+        "nbt-review-part1-notes.docx": "NB/T XXXX－20YY 核电厂定期安全评价 第1部分：通用要求"}
+
+
+def read_file_titles(folder):
+    return {path.name: record.document.title for path in sorted(folder.glob("*.docx")) for record in read_file(path)}

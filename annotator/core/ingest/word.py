@@ -204,6 +204,19 @@ def _core_properties(archive: zipfile.ZipFile) -> tuple[str, str]:
     return title, created
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_A_TITLE_END = tuple("。；;：:，,、")
+
+
+def _first_title_line(text: str) -> str:
+    """The first of the opening lines that reads as a title: some Chinese, short, not a sentence or a label."""
+    for line in text.split("\n")[:12]:
+        line = " ".join(line.split())
+        if len(_HAN.findall(line)) >= 4 and len(line) <= 60 and not line.endswith(_NOT_A_TITLE_END):
+            return line
+    return ""
+
+
 def document_fields(data: bytes, suffix: str) -> tuple[str, dict[str, str], dict]:
     """(text, title/source/published, document meta) of a .docx or .doc file, or WordError.
 
@@ -216,9 +229,12 @@ def document_fields(data: bytes, suffix: str) -> tuple[str, dict[str, str], dict
     page = clean_page(word.text, raw=True)
     guessed = set(page.guessed)
     fields = {"title": page.title, "source": page.source, "published": page.published}
-    if word.title or (word.heading and (not page.title or "title" in guessed)):
+    if word.title or word.heading:
         fields["title"] = word.title or word.heading
         guessed.discard("title")
+    elif _first_title_line(word.text):  # an author's document starts with its title, not a page's navigation
+        fields["title"] = _first_title_line(word.text)
+        guessed.add("title")
     if "published" in guessed and word.published:
         fields["published"] = word.published  # when the file was made: still a guess at publication
     meta: dict = {"guessed": sorted(guessed)} if guessed else {}
