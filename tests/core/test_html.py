@@ -205,3 +205,10 @@ def test_a_real_page_keeps_the_whole_law_and_drops_the_site():
     numbered = [line for line in lines if re.match(r"第[一二三四五六七八九十]+条", line)]
     assert len(numbered) == 69 and numbered[-1].startswith("第六十九条　本法自公布之日起施行")
     assert not any(word in doc.text for word in ("主办单位", "添加收藏夹", "设为首页"))
+
+
+def test_a_source_label_and_a_template_email_are_not_taken_as_the_source():
+    page = ('<html><head><meta name="author" content="name, email@gmail.com"><meta name="publisher" content="EETOP">'
+            '<meta name="source" content="来源：人民网-文化频道"></head><body><p>正文。</p></body></html>')
+    assert html_to_text(page)[1]["source"] == "人民网-文化频道"
+    assert html_to_text(page.replace('<meta name="source" content="来源：人民网-文化频道">', ""))[1]["source"] == "EETOP"

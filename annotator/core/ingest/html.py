@@ -31,6 +31,7 @@ LINK_SHARE = 0.6  # a line with more of its characters inside links is a list of
 _LABEL = re.compile(r"(?:来源|作者|编辑|记者|发布|时间|日期)\s*[:\uff1a]")  # "来源:<a>outlet</a>": metadata for clean.py
 _UNFIT = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates (not encodable for libxml2)
 _SPACES = re.compile(r"[\t\n\r\f ]+")  # HTML whitespace only; NBSP is text
+_SOURCE_LABEL = re.compile(r"^\s*来源\s*[:\uff1a]\s*")
 _META_KEYS = {  # by preference
     "title": ("og:title", "title", "articletitle", "headline"),
     "source": ("source", "contentsource", "og:site_name", "sitename", "site", "publisher", "author"),
@@ -168,7 +169,10 @@ def html_to_text(markup: str, *, link_lists: bool = True) -> tuple[str, dict[str
     text = "\n".join(lines)
     meta: dict[str, str] = {}
     for field, keys in _META_KEYS.items():
-        value = next((lines_of.meta[f"name:{key}"] for key in keys if f"name:{key}" in lines_of.meta), "")
+        values = (lines_of.meta[f"name:{key}"] for key in keys if f"name:{key}" in lines_of.meta)
+        if field == "source":  # "来源：人民网" is the page's label, an e-mail address is a template's author
+            values = (_SOURCE_LABEL.sub("", v) for v in values if "@" not in v)
+        value = next((v for v in values if v), "")
         if field == "published":
             value = find_iso(value)
         if value:
