@@ -85,6 +85,7 @@ def test_a_work_report_keeps_whole_sentences_across_page_breaks(beijing):
     assert "各位代表：" in beijing.text and "\n\n" not in beijing.text
     # no title in the text and none in the metadata: guessed, and so is the date (the file's creation)
     assert beijing.published == "2024-02-08" and set(beijing.guessed) == {"title", "published"}
+    assert beijing.title.startswith("现在，我代表北京市人民政府")  # the lead sentence, not the salutation 各位代表：
 
 
 def test_characters_are_kept_as_printed(zhoukou):

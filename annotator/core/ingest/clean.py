@@ -132,7 +132,8 @@ def _is_boilerplate(line: str) -> bool:
 def _title_like(line: str, limit: int = TITLE_MAX) -> bool:
     return (4 <= len(line) <= limit and not _is_nav(line) and not _is_boilerplate(line) and not DATE.search(line)
             and not _CREDIT.search(line) and not _FOOTER_OPEN.search(line)
-            and not (line[0] in "(\uff08【[" and line[-1] in ")\uff09】]"))
+            and not (line[0] in "(\uff08【[" and line[-1] in ")\uff09】]")
+            and line[-1] not in ":\uff1a")  # a salutation or a label ("各位代表：", "附件："), never a headline
 
 
 def _in_between(line: str) -> bool:
