@@ -11,6 +11,7 @@ count pages (a page or Word file counts as one).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -94,8 +95,9 @@ def main() -> None:
         extra = [p for p in given if p.suffix.lower() in suffixes]
         print(f"\nsamples: {', '.join(p.name for p in fmt.samples + extra)}")
         measure(fmt, fmt.samples, args.repeat)
-        if extra:
-            measure(fmt, fmt.samples + extra, args.repeat)
+        if extra:  # a file given twice (a fixture is also among the extras) would import as a duplicate
+            unique = {hashlib.sha256(p.read_bytes()).digest(): p for p in fmt.samples + extra}
+            measure(fmt, list(unique.values()), args.repeat)
 
 
 if __name__ == "__main__":
