@@ -311,3 +311,10 @@ def test_json_numbers_past_the_limits_never_reach_the_store():
         with pytest.raises(JsonError):
             loads(text)
     assert loads("[" * 64 + "]" * 64) and math.isfinite(loads("1e308"))
+
+
+def test_a_doccano_offset_that_is_not_a_number_is_named_once(project, tmp_path):
+    path = write(tmp_path / "d.jsonl", '{"text": "云阳县", "entities": [{"start_offset": "x", "end_offset": 3, '
+                                       '"label": "REGION"}]}\n')
+    [problem] = import_paths(project, [path], fmt="doccano").problems
+    assert problem.reason == "entity 1: start_offset must be an integer, got 'x'"

@@ -106,7 +106,8 @@ def integer(value: Any, what: str) -> int:
 
 def code_points(units: Utf16Map, value: Any, what: str) -> int:
     """A UTF-16 offset (JavaScript tools) as a code point offset."""
+    offset = integer(value, what)  # a RecordError is a ValueError: checked outside the try, said once
     try:
-        return units.from_utf16_exact(integer(value, what))
+        return units.from_utf16_exact(offset)
     except ValueError as exc:
         raise RecordError(f"{what}: {exc}") from None
