@@ -17,7 +17,7 @@ from annotator.core.ingest import limits
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import write_jsonl
-from annotator.core.interchange.reading import code_points, json_records, text_of
+from annotator.core.interchange.reading import code_points, json_records, list_of, text_of
 from annotator.core.interchange.records import Selection, read
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Project
@@ -50,19 +50,19 @@ def to_native(obj: Any) -> dict:
     units = Utf16Map(text)
     spans, relations = [], []
     if "entities" in obj:
-        for n, e in enumerate(_list(obj, "entities"), 1):
+        for n, e in enumerate(list_of(obj, "entities"), 1):
             if not isinstance(e, dict):
                 raise RecordError(f"entity {n}: expected an object, got {limits.quoted(e)}")
             spans.append({"id": e.get("id"), "label": e.get("label"),
                           "start": code_points(units, e.get("start_offset"), f"entity {n}: start_offset"),
                           "end": code_points(units, e.get("end_offset"), f"entity {n}: end_offset")})
-        for n, r in enumerate(_list(obj, "relations"), 1):
+        for n, r in enumerate(list_of(obj, "relations"), 1):
             if not isinstance(r, dict):
                 raise RecordError(f"relation {n}: expected an object, got {limits.quoted(r)}")
             relations.append({"id": r.get("id"), "source": r.get("from_id"), "target": r.get("to_id"),
                               "type": r.get("type")})
     else:
-        for n, item in enumerate(_list(obj, "label"), 1):
+        for n, item in enumerate(list_of(obj, "label"), 1):
             if not (isinstance(item, list) and len(item) == 3):
                 raise RecordError(f"label {n}: expected [start, end, label], got {limits.quoted(item)} "
                                   "(document classification labels are not spans)")
@@ -70,12 +70,3 @@ def to_native(obj: Any) -> dict:
                           "end": code_points(units, item[1], f"label {n}: end"), "label": item[2]})
     meta = {k: v for k, v in obj.items() if k not in ("id", "text", "data", "entities", "relations", "label")}
     return {"text": text, "meta": meta, "spans": spans, "relations": relations}
-
-
-def _list(obj: dict, key: str) -> list:
-    value = obj.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise RecordError(f"'{key}' must be a list, got {limits.quoted(value)}")
-    return value

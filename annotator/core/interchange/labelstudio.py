@@ -24,7 +24,7 @@ from annotator.core.ingest import limits
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import atomic_write
-from annotator.core.interchange.reading import code_points, json_records
+from annotator.core.interchange.reading import code_points, json_records, list_of
 from annotator.core.interchange.records import Selection, read
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Project
@@ -74,9 +74,9 @@ def to_native(task: Any) -> dict:
         (v for v in data.values() if isinstance(v, str)), None)
     if text is None:
         raise RecordError("the task's data holds no text")
-    annotations = [a for a in _list(task, "annotations", "the task") if isinstance(a, dict)
+    annotations = [a for a in list_of(task, "annotations", "the task") if isinstance(a, dict)
                    and not a.get("was_cancelled")]
-    result = _list(annotations[-1], "result", "the annotation") if annotations else []
+    result = list_of(annotations[-1], "result", "the annotation") if annotations else []
     units = Utf16Map(text)
     ids: dict[str, int] = {}
     spans, relations = [], []
@@ -115,12 +115,3 @@ def to_native(task: Any) -> dict:
         native_relations.append({"source": ids[str(r["from_id"])], "target": ids[str(r["to_id"])], "type": kinds[0]})
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     return {"text": text, "meta": meta, "spans": spans, "relations": native_relations}
-
-
-def _list(obj: dict, key: str, what: str) -> list:
-    value = obj.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise RecordError(f"{what}'s '{key}' must be a list, got {limits.quoted(value)}")
-    return value

@@ -98,6 +98,17 @@ def text_of(obj: Any, *keys: str) -> str:
     raise RecordError(f"no text: expected a string in {' or '.join(repr(k) for k in keys)}")
 
 
+def list_of(obj: dict, key: str, owner: str = "") -> list:
+    """`obj[key]` as a list ([] when absent or null); `owner` names obj in the message ("the task")."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        whose = f"{owner}'s " if owner else ""
+        raise RecordError(f"{whose}'{key}' must be a list, got {limits.quoted(value)}")
+    return value
+
+
 def integer(value: Any, what: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise RecordError(f"{what} must be an integer, got {limits.quoted(value)}")
