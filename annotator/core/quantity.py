@@ -16,17 +16,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-Number = int | Decimal
+from annotator.core.numerals import DIGIT_CHARS, DIGITS, FULLWIDTH, MULTIPLIER_CHARS, Number, \
+    arabic, chinese_numeral, multiplier, plain, tidy, value_of
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－−", "0123456789.,%--")
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-           "八": 8, "九": 9, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
-           "柒": 7, "捌": 8, "玖": 9}
-_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_BIG = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8}
-_DIGIT_CHARS = "".join(_DIGITS)
-_MULTIPLIER_CHARS = "".join(_SMALL) + "".join(_BIG)
-_CN = _DIGIT_CHARS + _MULTIPLIER_CHARS
+_CN = DIGIT_CHARS + MULTIPLIER_CHARS
 _CN_NO_QIAN = _CN.replace("千", "")
 _D = "[0-9０-９]"
 _SP = "[ \u00a0\u2009\u202f]"  # one space inside a number, as text taken from a PDF writes it
@@ -37,12 +30,12 @@ _AR = rf"(?:{_D}{{1,3}}(?:{_SP}{_D}{{3}}(?!{_D}))+|{_D}+(?:[,，]{_D}{{3}})*)(?:
 # 千 before 克/米/瓦 belongs to the unit (3千米 is 3 千米).  The group is atomic and a repeated Arabic
 # part may not start right after a digit, so a run of digits is read one way only: linear time.
 _CN_CHAR = rf"(?:[{_CN_NO_QIAN}]|千(?![克米瓦]))"
-_NUM = (rf"(?>(?:{_AR}|{_CN_CHAR})(?:(?<!{_D}){_AR}|{_CN_CHAR}|点(?=[{_CN}0-9０-９])|[余多](?=[{_MULTIPLIER_CHARS}])"
-        rf"|(?<=十)几|(?<=[{_DIGIT_CHARS}0-9０-９])个(?=[亿億])|(?<={_D}){_SP}(?=[万亿萬億]))*)")
+_NUM = (rf"(?>(?:{_AR}|{_CN_CHAR})(?:(?<!{_D}){_AR}|{_CN_CHAR}|点(?=[{_CN}0-9０-９])|[余多](?=[{MULTIPLIER_CHARS}])"
+        rf"|(?<=十)几|(?<=[{DIGIT_CHARS}0-9０-９])个(?=[亿億])|(?<={_D}){_SP}(?=[万亿萬億]))*)")
 # A sign written with the number: a minus not after a digit, letter or closing mark (2020-09 is a
 # date, 5-7 a range), 负 before a numeral (负增长 stays a word), 零下.
 _SIGN = (rf"(?:(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．%％‰)）\]_+＋\-－−])[-－−](?={_D})"
-         rf"|负(?=[0-9０-９{_DIGIT_CHARS}十拾])|零下(?=[0-9０-９一二两三四五六七八九十]))")
+         rf"|负(?=[0-9０-９{DIGIT_CHARS}十拾])|零下(?=[0-9０-９一二两三四五六七八九十]))")
 _RANGE_SEP = r"[ 　]?(?:-{1,2}|~|～|—{1,2}|–|－|至|到)[ 　]?"
 PREFIXES = {"将近": "approx", "大约": "approx", "近": "approx", "约": "approx",
             "不少于": "more_than", "不低于": "more_than", "不小于": "more_than", "至少": "more_than",
@@ -63,7 +56,7 @@ _PREFIX = "|".join("(?<![经通越])过" if p == "过" else p for p in sorted(PR
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _PERCENT = r"%|％|‰|成(?:[零一二三四五六七八九])?"
 # 元角分 as one amount (123元1角1分, 壹拾壹元壹角, 壹佰壹拾壹圆整)
-_MONEY = rf"[元圆](?:零?[{_DIGIT_CHARS}0-9]角)?(?:零?[{_DIGIT_CHARS}0-9]分(?![钟之]))?(?:[整正](?![\u4e00-\u9fff]))?"
+_MONEY = rf"[元圆](?:零?[{DIGIT_CHARS}0-9]角)?(?:零?[{DIGIT_CHARS}0-9]分(?![钟之]))?(?:[整正](?![\u4e00-\u9fff]))?"
 
 
 def _candidate(ranges: bool) -> re.Pattern:
@@ -108,109 +101,16 @@ class Quantity:
         return {"value": value, "unit": self.unit, "qualifier": self.qualifier}
 
 
-def _tidy(d: Decimal) -> Number:
-    if d == d.to_integral_value():
-        return int(d)
-    return d.normalize()
-
-
-def _arabic(s: str) -> Decimal:
-    return Decimal(s.translate(_FULLWIDTH).replace(",", ""))
-
-
 # compiled once: the parser runs for every candidate number of every report
-_TOKEN = re.compile(rf"{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?|.")
-_TRAILING = re.compile(rf"[{_MULTIPLIER_CHARS}]+$")
-_BIG_TRAILING = re.compile("[万亿萬億]+$")
-_HAS_MULTIPLIER = re.compile(f"[{_MULTIPLIER_CHARS}]")
+_TRAILING = re.compile(rf"[{MULTIPLIER_CHARS}]+$")
+BIG_TRAILING = re.compile("[万亿萬億]+$")
+_HAS_MULTIPLIER = re.compile(f"[{MULTIPLIER_CHARS}]")
 _HAS_BIG = re.compile("[万亿萬億]")
 _MORE = re.compile(r"[余多几]")
 _NOISE = re.compile(rf"{_SP}|个")  # spaces from a PDF, 个 in 两个亿
-_CENTS = re.compile(rf"([{_DIGIT_CHARS}0-9])([角分])")
-_CENTS_ONLY = re.compile(rf"(负)?(?:[{_DIGIT_CHARS}0-9]角(?:零?[{_DIGIT_CHARS}0-9]分)?|[{_DIGIT_CHARS}0-9]分)")
-_ADJACENT = re.compile(rf"^([{_DIGIT_CHARS}])([{_DIGIT_CHARS}])([{_MULTIPLIER_CHARS}]*)$")
-
-
-def _section(s: str) -> Decimal:
-    """Numbers below 万: 三千五百二十, 2千, 13.4, 十五, 一百零五, 三点五, and the spoken 一百二 (120)."""
-    if "点" in s:
-        whole, frac = s.split("点", 1)
-        digits = "".join(str(_DIGITS[c]) if c in _DIGITS else c for c in frac)
-        return (_section(whole) if whole else Decimal(0)) + Decimal("0." + digits)
-    total, current, previous, before = Decimal(0), None, "", ""
-    for token in _TOKEN.findall(s):
-        if token[0] in "0123456789０１２３４５６７８９":
-            current = _arabic(token)
-        elif token in _DIGITS:
-            if previous in _DIGITS and previous not in "零〇" and token not in "零〇":
-                raise ValueError("digits side by side are a name or a year, not a number: " + previous + token)
-            current = Decimal(_DIGITS[token]) if token not in "零〇" else current
-        elif token in _SMALL:
-            total += (current if current is not None else 1) * _SMALL[token]
-            current = None
-        else:
-            raise ValueError(token)
-        previous, before = token, previous
-    if previous in "两兩" and before in _SMALL:
-        raise ValueError("一百两 is a weight in 两, not 120")
-    if current is not None and previous in _DIGITS and _SMALL.get(before, 0) >= 100:
-        current *= _SMALL[before] // 10  # 一百二 is 120, 两千六 2600: the digit fills the next place down
-    return total + (current or 0)
-
-
-def _value(s: str) -> Decimal:
-    """Numerals with stacked multipliers, read left to right: 1亿2千万, 13.4万, 千万, 万亿, 两百万, 三万五.
-
-    No recursion, so a run of a thousand 万 is just a long string.  A 万 may not follow a 万, nor
-    an 亿 an 亿, without the bigger one between (万万, 一万一万): no number is written so."""
-    if not s:
-        raise ValueError("empty")
-    high = middle = Decimal(0)  # the part up to the last 亿, and up to the last 万 after it
-    has_high = has_middle = False
-    start = 0  # where the section after the last 万/亿 begins
-    for i, ch in enumerate(s):
-        if ch not in _BIG:
-            continue
-        if i == start and i and s[i - 1] in _BIG:  # stacked: 千万, 万亿, and 万万 (亿) in older texts
-            if i >= 2 and s[i - 2] in _BIG:
-                raise ValueError("three multipliers stacked")
-            if _BIG[ch] == 10 ** 4 and has_high:
-                raise ValueError("万 after 亿")  # 亿万 is an idiom, not a number
-            if _BIG[ch] == 10 ** 4:
-                middle *= 10 ** 4
-            elif has_middle:  # 千万亿
-                if has_high:
-                    raise ValueError("亿 after 亿")
-                high, has_high, middle, has_middle = middle * 10 ** 8, True, Decimal(0), False
-            else:
-                high *= 10 ** 8
-            start = i + 1
-            continue
-        section = _section(s[start:i]) if i > start else None
-        if _BIG[ch] == 10 ** 4:
-            if has_middle:
-                raise ValueError("万 after 万")
-            base = section if section is not None else Decimal(1)
-            middle, has_middle = base * 10 ** 4, True
-        else:
-            if has_high:
-                raise ValueError("亿 after 亿")
-            base = middle + (section or 0) if (has_middle or section is not None) else Decimal(1)
-            high, has_high, middle, has_middle = base * 10 ** 8, True, Decimal(0), False
-        start = i + 1
-    tail = s[start:]
-    if tail in ("两", "兩") and start:
-        raise ValueError("七万万两 is a weight in 两")
-    if len(tail) == 1 and tail in _DIGITS and tail not in "零〇" and start >= 1:
-        return high + middle + _DIGITS[tail] * _BIG[s[start - 1]] // 10  # 三万五 is 35000, 一亿五 150000000
-    return high + middle + (_section(tail) if tail else 0)
-
-
-def _multiplier(run: str) -> int:
-    scale = 1
-    for ch in run:
-        scale *= _SMALL.get(ch) or _BIG[ch]
-    return scale
+_CENTS = re.compile(rf"([{DIGIT_CHARS}0-9])([角分])")
+_CENTS_ONLY = re.compile(rf"(负)?(?:[{DIGIT_CHARS}0-9]角(?:零?[{DIGIT_CHARS}0-9]分)?|[{DIGIT_CHARS}0-9]分)")
+_ADJACENT = re.compile(rf"^([{DIGIT_CHARS}])([{DIGIT_CHARS}])([{MULTIPLIER_CHARS}]*)$")
 
 
 def _borrowed(left: str, right: str) -> int:
@@ -222,9 +122,9 @@ def _borrowed(left: str, right: str) -> int:
     if not trailing or _HAS_BIG.search(left):
         return 1
     if not _HAS_MULTIPLIER.search(left):
-        return _multiplier(trailing.group())
-    big = _BIG_TRAILING.search(trailing.group())
-    return _multiplier(big.group()) if big else 1
+        return multiplier(trailing.group())
+    big = BIG_TRAILING.search(trailing.group())
+    return multiplier(big.group()) if big else 1
 
 
 def _number(s: str) -> tuple[Decimal, Decimal | None, bool]:
@@ -235,10 +135,10 @@ def _number(s: str) -> tuple[Decimal, Decimal | None, bool]:
         more = True
         s = _MORE.sub("", s)
     adjacent = _ADJACENT.match(s)
-    if adjacent and _DIGITS[adjacent.group(2)] == _DIGITS[adjacent.group(1)] + 1 and _DIGITS[adjacent.group(1)]:
+    if adjacent and DIGITS[adjacent.group(2)] == DIGITS[adjacent.group(1)] + 1 and DIGITS[adjacent.group(1)]:
         rest = adjacent.group(3)
-        return (_value(adjacent.group(1) + rest), _value(adjacent.group(2) + rest), more)
-    return _value(s), None, more
+        return (value_of(adjacent.group(1) + rest), value_of(adjacent.group(2) + rest), more)
+    return value_of(s), None, more
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -256,9 +156,9 @@ def _parse(text: str) -> Quantity | None:
     m = CANDIDATE.fullmatch(s)
     cents = _CENTS_ONLY.fullmatch(s)
     if m is None and cents:  # 肆角叁分, 壹分: a span may be cents alone; the finder does not look for them (三分 is a score)
-        value = sum(Decimal(_DIGITS.get(d, d)) * (Decimal("0.1") if p == "角" else Decimal("0.01"))
+        value = sum(Decimal(DIGITS.get(d, d)) * (Decimal("0.1") if p == "角" else Decimal("0.01"))
                     for d, p in _CENTS.findall(s))
-        return Quantity(_tidy(-value if cents.group(1) else value), "元")
+        return Quantity(tidy(-value if cents.group(1) else value), "元")
     if m is None:
         # a unit that is not in the list: anything short after the number is the unit
         m = CANDIDATE.match(s)
@@ -280,7 +180,7 @@ def _build(m: re.Match, extra_unit: str) -> Quantity | None:
     extra = Decimal(0)
     if unit and unit[0] in "元圆":  # 123元1角1分 is 123.11 元; 壹佰壹拾壹圆整 is 111 元
         for digit, place in _CENTS.findall(unit):
-            extra += Decimal(_DIGITS.get(digit, digit)) * (Decimal("0.1") if place == "角" else Decimal("0.01"))
+            extra += Decimal(DIGITS.get(digit, digit)) * (Decimal("0.1") if place == "角" else Decimal("0.01"))
         unit = "元"
     unit += extra_unit
     qualifier = PREFIXES.get(m.group("pre") or "", "exact")
@@ -294,11 +194,11 @@ def _build(m: re.Match, extra_unit: str) -> Quantity | None:
             high, _, _ = _number(m.group("pnum2"))
         return _finish(value, high, "%" if m.group("per")[0] == "百" else "‰", "more_than" if more else qualifier)
     if m.group("den"):
-        value = (_value(m.group("numer")) / _value(m.group("den"))).quantize(Decimal("1e-10"))
+        value = (value_of(m.group("numer")) / value_of(m.group("den"))).quantize(Decimal("1e-10"))
         return _finish(value, None, "fraction", qualifier)
     if m.group("slash"):  # 2/3以上
-        denominator = _arabic(m.group("slash"))
-        value = (_arabic(m.group("left")) / denominator).quantize(Decimal("1e-10"))
+        denominator = arabic(m.group("slash"))
+        value = (arabic(m.group("left")) / denominator).quantize(Decimal("1e-10"))
         return _finish(value, None, "fraction", qualifier)
     left, right = m.group("left"), m.group("right")
     if right is not None:
@@ -312,11 +212,11 @@ def _build(m: re.Match, extra_unit: str) -> Quantity | None:
             low, high = low * 10, high * 10
         if low > high:
             raise ValueError("a range runs upwards")  # 2020-09 or 5-3 is not a range
-        return Quantity(None, _percent(unit), "range", _tidy(low), _tidy(high))
+        return Quantity(None, _percent(unit), "range", tidy(low), tidy(high))
     value, high, more = _number(left)
     value = _signed(m.group("sign"), value + extra)
     if unit.startswith("成"):  # 七成五 = 75 %
-        tenth = Decimal(_DIGITS[unit[1]]) if len(unit) > 1 else Decimal(0)
+        tenth = Decimal(DIGITS[unit[1]]) if len(unit) > 1 else Decimal(0)
         value, high, unit = value * 10 + tenth, None if high is None else high * 10, "%"
     unit = _percent(unit)
     if more and qualifier == "exact":
@@ -333,8 +233,8 @@ def _finish(value: Decimal, high: Decimal | None, unit: str, qualifier: str) -> 
     if high is not None and high < value:
         raise ValueError("a range running downwards")
     if high is not None:  # 七八个, 两三百万
-        return Quantity(None, unit, "range", _tidy(value), _tidy(high))
-    return Quantity(_tidy(value), unit, qualifier)
+        return Quantity(None, unit, "range", tidy(value), tidy(high))
+    return Quantity(tidy(value), unit, qualifier)
 
 
 # --- finding quantities in a report ------------------------------------------------------
@@ -477,53 +377,15 @@ def _keep(text: str, m: re.Match) -> Quantity | None:
         return None  # 2020-09, 023-63891685: dates and phone numbers
     if not arabic:
         if not re.search("[十百千万亿萬億拾佰仟]", num) and len(num) == 1:
-            if not unit or _DIGITS.get(num, 0) < 2:
+            if not unit or DIGITS.get(num, 0) < 2:
                 return None  # 一是, 一户一策, 三变: single small numerals are names and markers
     elif not unit and not re.search("[万亿萬億%％]", bare):
-        digits = re.sub(r"\D", "", num.translate(_FULLWIDTH))
+        digits = re.sub(r"\D", "", num.translate(FULLWIDTH))
         if len(digits) < 2 or len(digits) > 9 or re.fullmatch(r"(?:19|20)\d\d", digits) or "." in num:
             return None  # bare numbers: single digits, codes, years and dates like 10.17
         if re.search(r"\d[-–—]\d", text[start - 1:end + 2]):
             return None
     return _build(m, "")
-
-
-# --- writing quantities back ------------------------------------------------------------
-
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese_below_10000(n: int) -> str:
-    out, zero = "", False
-    for value, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit, n = divmod(n, value)
-        if digit:
-            if zero:
-                out += "零"
-            out += _CN_DIGITS[digit] + name
-            zero = False
-        elif out:
-            zero = True
-    return out
-
-
-def chinese_numeral(n: int) -> str:
-    """An integer in Chinese numerals: 2300 → 二千三百, 105 → 一百零五, 120000000 → 一亿二千万."""
-    if n == 0:
-        return "零"
-    text = _chinese(n)
-    return text[1:] if text.startswith("一十") else text  # 十五, not 一十五
-
-
-def _chinese(n: int) -> str:
-    parts = []
-    for value, name in ((10 ** 8, "亿"), (10 ** 4, "万"), (1, "")):
-        chunk, n = divmod(n, value)
-        if chunk:
-            parts.append((_chinese_below_10000(chunk) if chunk < 10000 else _chinese(chunk)) + name)
-            if n and n < value // 10:
-                parts.append("零")
-    return "".join(parts)
 
 
 def format_quantity(q: Quantity, *, chinese: bool = False) -> str:
@@ -534,21 +396,16 @@ def format_quantity(q: Quantity, *, chinese: bool = False) -> str:
         d = Decimal(v)
         for scale, name in ((10 ** 8, "亿"), (10 ** 4, "万")):
             if abs(d) >= scale:
-                return f"{_plain(d / scale)}{name}"
-        return _plain(d)
+                return f"{plain(d / scale)}{name}"
+        return plain(d)
     unit = "" if q.unit == "fraction" else q.unit
     if q.qualifier == "range":
         low, high = number(q.low), number(q.high)
         if high[-1] in "万亿" and low[-1] not in "万亿":
-            high = _plain(Decimal(q.high))  # "1-1万" would read as 1万-1万: a bare left end borrows
+            high = plain(Decimal(q.high))  # "1-1万" would read as 1万-1万: a bare left end borrows
         return f"{low}{'至' if q.high < 0 else '-'}{high}{unit}"  # -5至-3, not -5--3
     text = number(q.value)
     if q.qualifier == "more_than":
         return f"{text}余{unit}" if unit not in ("%", "‰") else f"{text}{unit}以上"
     prefix = {"approx": "约", "less_than": "不足"}.get(q.qualifier, "")
     return f"{prefix}{text}{unit}"
-
-
-def _plain(d: Decimal) -> str:
-    text = format(d.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
