@@ -23,21 +23,24 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)     # skipped: bad input
     labels_added: list[str] = field(default_factory=list)     # added to the schema (add_labels)
     notes: list[Problem] = field(default_factory=list)        # imported, with what changed on the way in
+    stopped: int = 0                                          # files left unread when the user stopped
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def summary(self) -> str:
+        stopped = f"; stopped, {self.stopped} files not read" if self.stopped else ""
         return (f"{len(self.imported)} imported, {len(self.duplicates)} duplicates skipped, "
-                f"{len(self.problems)} with errors skipped")
+                f"{len(self.problems)} with errors skipped{stopped}")
 
 
 def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False, max_bytes: int = MAX_BYTES,
-                 on_progress: Callable[[int, int], None] | None = None, fmt: str = "auto",
+                 on_progress: Callable[[int, int], bool | None] | None = None, fmt: str = "auto",
                  label_map: dict[str, str] | None = None, add_labels: bool = False,
                  worker: Callable[..., Any] | None = None) -> ImportReport:
-    """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file.
+    """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file, and
+    False from it stops before the next file (the files done stay imported; `report.stopped` says so).
 
     `fmt` "reports": pages and native JSONL; an exchange format (bio, doccano, spacy, labelstudio,
     brat), its labels renamed by `label_map`; "auto": each path's format found from its content.
@@ -74,8 +77,9 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
             report.problems.append(Problem(str(path), f"could not be read to the end ({type(exc).__name__}: "
                                                       f"{limits.quoted(str(exc))[1:-1]})"))
         done += _size(path)
-        if on_progress:
-            on_progress(done, total)
+        if on_progress and on_progress(done, total) is False:
+            report.stopped = len(files) - files.index((path, kind)) - 1
+            break
     return report
 
 

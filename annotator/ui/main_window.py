@@ -728,13 +728,15 @@ class MainWindow(QMainWindow):
 
     def run_import(self, paths: list[str]) -> None:
         done = self.ops.run_long(self.tr("Importing…"), lambda progress: import_paths(
-            self.project, paths, on_progress=progress, worker=self.ops.off_thread), cancellable=False)
+            self.project, paths, on_progress=progress, worker=self.ops.off_thread))
         if not done.ok:
             return
         report = done.value
         summary = self.tr("%1 imported, %2 duplicates skipped, %3 with errors skipped").replace(
             "%1", str(len(report.imported))).replace("%2", str(len(report.duplicates))).replace(
             "%3", str(len(report.problems)))
+        if report.stopped:
+            summary += "\n" + self.tr("Stopped: %1 files not read").replace("%1", str(report.stopped))
         lines = [summary] + [f"{p.where}: {p.reason}" for p in (report.problems + report.notes)[:20]]
         (QMessageBox.warning if report.problems else QMessageBox.information)(
             self, self.tr("Import"), "\n".join(lines))

@@ -455,7 +455,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="185" />
-        <location filename="../../annotator/ui/main_window.py" line="765" />
+        <location filename="../../annotator/ui/main_window.py" line="767" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -811,12 +811,17 @@
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="740" />
+        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <source>Stopped: %1 files not read</source>
+        <translation>已停止:%1 个文件未读取</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="742" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="752" />
+        <location filename="../../annotator/ui/main_window.py" line="754" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -836,13 +841,13 @@
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="765" />
+        <location filename="../../annotator/ui/main_window.py" line="767" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="705" />
-        <location filename="../../annotator/ui/main_window.py" line="774" />
+        <location filename="../../annotator/ui/main_window.py" line="776" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -862,7 +867,7 @@
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="783" />
+        <location filename="../../annotator/ui/main_window.py" line="785" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>

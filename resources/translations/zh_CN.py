@@ -93,6 +93,7 @@ ZH = {
     "reject": "拒绝",
     "Note on the selected span…": "给选中标注加备注…", "Note on this report…": "给本报告加备注…", "Note": "备注",
     "Note on %1:": "%1 的备注:", "Note on this report:": "本报告的备注:", "Note saved": "备注已保存",
+    "Stopped: %1 files not read": "已停止:%1 个文件未读取",
 }
 
 if __name__ == "__main__":

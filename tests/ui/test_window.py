@@ -331,3 +331,16 @@ def test_files_are_read_off_the_window_thread_and_the_import_names_what_it_chang
     assert shown and shown[0].startswith("4 imported, 0 duplicates skipped, 1 with errors skipped")
     assert "encrypted.pdf: encrypted PDF" in shown[0] and "ctl.pdf: 1 control character dropped" in shown[0]
     assert window.documents.list.count() == 9
+
+
+def test_an_import_can_be_stopped_between_files_and_keeps_what_it_read(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    for n in range(3):
+        (tmp_path / f"r{n}.txt").write_text(f"第{n}份报告\n\n云阳县{n}万贫困人口全部脱贫,群众收入持续增长。\n", encoding="utf-8")
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)  # Cancel pressed during the first file
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.run_import([str(tmp_path)])
+    assert shown == ["1 imported, 0 duplicates skipped, 0 with errors skipped\nStopped: 2 files not read"]
+    assert window.documents.list.count() == 6
