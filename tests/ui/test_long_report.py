@@ -77,7 +77,7 @@ def test_the_first_screen_is_painted_after_opening_and_after_suggesting(report_w
     view = long_window.view
     long_window.run_suggest(False)
     assert len(view.spans) > 20
-    qtbot.waitUntil(lambda: bool(view.drawn), timeout=3000)
+    qtbot.waitUntil(lambda: bool(view.drawn), timeout=15000)
     assert on_screen_unpainted(view) == []
     long_window.project.close()  # open it again: spans are there from the start
     from annotator.ui.app import settings
@@ -87,10 +87,10 @@ def test_the_first_screen_is_painted_after_opening_and_after_suggesting(report_w
     again.resize(1280, 800)
     again.show()
     qtbot.waitExposed(again)
-    qtbot.waitUntil(lambda: bool(again.view.drawn), timeout=3000)
+    qtbot.waitUntil(lambda: bool(again.view.drawn), timeout=15000)
     assert on_screen_unpainted(again.view) == []
     qtbot.keyClick(again.view, Qt.Key_End, Qt.ControlModifier)  # far down: painted there too
-    qtbot.waitUntil(lambda: on_screen_unpainted(again.view) == [], timeout=3000)
+    qtbot.waitUntil(lambda: on_screen_unpainted(again.view) == [], timeout=15000)
     again.project.close()
 
 
@@ -109,13 +109,13 @@ def test_enter_in_the_find_bar_finds_on_and_never_accepts(report_window, qtbot):
     for _ in range(3):  # Enter, Enter, Enter: the next match each time, the keys stay in the bar
         qtbot.keyClick(window.find_bar, Qt.Key_Return)
         found.append(view.selection())
-        qtbot.waitUntil(window.find_bar.hasFocus, timeout=1000)
+        qtbot.waitUntil(window.find_bar.hasFocus, timeout=15000)
     assert window.project.span(suggestion.id).origin == "suggested"  # nothing accepted
     assert [view.text[a:b] for a, b in found] == [needle] * 3 and found == sorted(set(found))
     qtbot.keyClick(window.find_bar, Qt.Key_Return, Qt.ShiftModifier)  # back one
     assert view.selection() == found[1]
     qtbot.keyClick(window.find_bar, Qt.Key_Escape)  # back to the report, the match selected: a digit labels it
-    qtbot.waitUntil(view.hasFocus, timeout=1000)
+    qtbot.waitUntil(view.hasFocus, timeout=15000)
     window.snap_action.trigger()  # exactly the match
     qtbot.keyClick(view, Qt.Key_1)
     assert (window.selected_span().start, window.selected_span().end) == found[1]
@@ -265,7 +265,7 @@ def test_suggestions_and_labels_can_be_hidden(report_window, qtbot):
     window, view = report_window, report_window.view
     window.run_suggest(False)
     qtbot.keyClick(view, Qt.Key_H, Qt.ControlModifier | Qt.ShiftModifier)  # hide suggestions
-    qtbot.waitUntil(lambda: bool(view.drawn), timeout=3000)
+    qtbot.waitUntil(lambda: bool(view.drawn), timeout=15000)
     assert not any(b.layout().formats() for b in (view.document().findBlockByNumber(n) for n in view.drawn))
     view.set_cursor(0)
     qtbot.keyClick(view, Qt.Key_Tab)  # nothing shown to step to

@@ -10,6 +10,8 @@ only inside a span.  Import reads `text` and `spans` (tokens are derived data an
 """
 from __future__ import annotations
 
+import logging
+
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -88,7 +90,11 @@ def export_docbin(project: Project, path: Path, selection: Selection = Selection
     except ImportError:
         raise ExportError("the .spacy format needs spaCy: pip install spacy (or export --format spacy, JSONL)") \
             from None
+    check_target(path, project.path)  # before any work: a refused target costs nothing
     segmenter = "char" if char_tokens else "jieba"
+    if not char_tokens:  # spaCy loads jieba's default dictionary, which talks on stderr
+        import jieba
+        jieba.setLogLevel(logging.WARNING)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
     bin_, misaligned, count = DocBin(store_user_data=False), [], 0
     for doc in read(project, selection):
@@ -109,7 +115,6 @@ def export_docbin(project: Project, path: Path, selection: Selection = Selection
     if misaligned:
         raise ExportError(f"{len(misaligned)} spans do not start and end on {segmenter} token edges, e.g. "
                           + "; ".join(misaligned[:5]) + "; export with --char-tokens to make every character a token")
-    check_target(path, project.path)
     path.parent.mkdir(parents=True, exist_ok=True)
     bin_.to_disk(path)
     return count
