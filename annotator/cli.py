@@ -18,6 +18,7 @@ from annotator import __version__
 from annotator.core import paths
 from annotator.core.demo import demo_project
 from annotator.core.importer import import_paths
+from annotator.core.interchange.bio import parse_tag_names
 from annotator.core.interchange.formats import EXPORTS, IMPORT_FORMATS
 from annotator.core.interchange.records import parse_map
 from annotator.core.model import STATUSES, AnnotatorError
@@ -44,6 +45,14 @@ def handle_errors(fn):
             raise click.ClickException(
                 f"unexpected error ({type(exc).__name__}: {exc}); details in {paths.log_file()}") from None
     return wrapper
+
+
+def open_project(path: Path) -> Project:
+    """Project.open, saying what opening repaired (as the window does)."""
+    project = Project.open(path)
+    for message in project.repairs:
+        click.echo(f"repaired on opening: {message}", err=True)
+    return project
 
 
 def require_project(project_path: Path | None, *, existing: bool = False) -> Path:
@@ -98,7 +107,7 @@ def gui_command(project_path: Path | None, open_document: int | None, screenshot
 @handle_errors
 def list_command(project_path: Path | None) -> None:
     """The project's documents: id, status, date, source, title."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         for row in project.progress():
             click.echo(f"{row['document_id']:>5}  {row['status']:<11} {row['published'] or '-':<19} "
                        f"{pad(row['source'] or '-', 18)} {row['title']}")
@@ -130,17 +139,23 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @click.option("--max-size", default=20, show_default=True, help="Largest report to accept, in MB.")
 @click.option("--suggest", "with_suggestions", is_flag=True, help="Pre-annotate the new reports.")
 @click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), default="auto", show_default=True,
-              help="auto: found from each file (.bio, .ann or a folder of them, the first JSON record); "
+              help="auto: found from each file (.bio, .bmes, .iob, .conll, a first line of a character and "
+                   "a tag, .ann or a folder of them, the first JSON record); "
                    "reports: pages and native JSONL; bio, hf, doccano, spacy, labelstudio, brat.")
 @click.option("--map", "label_map", default="", help="Rename the file's labels, e.g. PER=PERSON,LOC=REGION.")
 @click.option("--add-labels", is_flag=True, help="Add labels the schema lacks (as entity labels) instead of "
                                                    "skipping the records that use them.")
+@click.option("--tags", "tag_names", default=None,
+              help="hf: the names of the tag numbers in number order (O,B-PER,I-PER,…), or a file of them, "
+                   "for files written without their labels.json (datasets' to_json).")
 @handle_errors
 def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
-                   with_suggestions: bool, fmt: str, label_map: str, add_labels: bool) -> None:
+                   with_suggestions: bool, fmt: str, label_map: str, add_labels: bool, tag_names: str | None) -> None:
     """Import reports: .txt, .md, .html/.htm, .docx, .pdf (with a text layer) and .jsonl files, and folders
     of them (recursively); and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label
     Studio and brat (found from each file, or named with --format; rename their labels with --map).
+
+    Labels that are not keys become keys (Date → DATE, PER.NAM → PER_NAM), said in the notes.
 
     Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5;
     Japanese and Korean files are refused, naming their encoding.
@@ -148,14 +163,15 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
     again. Bad files and lines are skipped with a reason; the exit status is
     1 when anything was skipped for an error.
     """
-    with Project.open(require_project(project_path)) as project:
+    names = parse_tag_names(tag_names) if tag_names else None  # before the project is made or opened
+    with open_project(require_project(project_path)) as project:
         with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
             def progress(done: int, total: int) -> None:
                 bar.length = max(total, 1)
                 bar.update(done - bar.pos)
             report = import_paths(project, list(inputs), raw=raw, max_bytes=max_size * 1024 * 1024,
                                   on_progress=progress, fmt=fmt, label_map=parse_map(label_map),
-                                  add_labels=add_labels)
+                                  add_labels=add_labels, tag_names=names)
         if with_suggestions and report.imported:
             added = project.suggest(report.imported, on_warning=lambda text: click.echo(text, err=True))
             click.echo(f"{added} suggestions added")
@@ -199,7 +215,7 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
     selection = Selection(status=status, with_suggestions=with_suggestions, annotator=annotator,
                           labels=frozenset(filter(None, (x.strip() for x in labels.split(",")))) or None,
                           label_map=parse_map(label_map), sentences=sentences)
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         targets = [out or formats.default_target(project, fmt)]
         if fmt == "metrics" and out is None:  # both tables by default: JSONL for code, CSV for spreadsheets
             targets.append(targets[0].with_suffix(".csv"))
@@ -218,7 +234,7 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
 def suggest_command(project_path: Path | None, documents: tuple[int, ...]) -> None:
     """Pre-annotate reports. Accepted and rejected decisions are never touched; a place once
     rejected is not suggested again; entities accepted anywhere are suggested everywhere."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         added = project.suggest(list(documents) or None, on_warning=lambda text: click.echo(text, err=True))
         click.echo(f"{added} suggestions added")
 
@@ -254,7 +270,7 @@ def evaluate_command(gold_path: Path, label_map: str, as_json: bool, errors: boo
 @handle_errors
 def stats_command(project_path: Path | None, as_json: bool) -> None:
     """Documents by status and spans by label."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         print_stats(project, as_json=as_json)
 
 
@@ -268,7 +284,7 @@ def schema_group() -> None:
 @handle_errors
 def schema_show(project_path: Path | None) -> None:
     """Print the project's schema as JSON."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         click.echo(json.dumps(schema_to_dict(project.schema), ensure_ascii=False, indent=2))
 
 
@@ -279,7 +295,7 @@ def schema_show(project_path: Path | None) -> None:
 def schema_load(schema_file: Path, project_path: Path | None) -> None:
     """Replace the project's schema with SCHEMA_FILE (TOML or YAML), after checking it."""
     schema = load_schema(schema_file)
-    with Project.open(require_project(project_path)) as project:
+    with open_project(require_project(project_path)) as project:
         project.set_schema(schema)
         click.echo(f"schema {schema.name!r} loaded: {len(schema.labels)} labels, "
                    f"{len(schema.indicators)} indicators")
@@ -295,7 +311,7 @@ def indicators_group() -> None:
 @handle_errors
 def indicators_list(project_path: Path | None) -> None:
     """Every indicator, in order, with its English name."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         for indicator in project.schema.indicators:
             click.echo(f"{indicator.key}\t{indicator.name_en}")
 
@@ -306,7 +322,7 @@ def indicators_list(project_path: Path | None) -> None:
 @handle_errors
 def indicators_add(names: tuple[str, ...], project_path: Path | None) -> None:
     """Add NAMES to the project's indicators."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         added = project.add_indicators(list(names))
     click.echo(f"{len(added)} added" + (f": {', '.join(added)}" if added else ""))
 
@@ -317,7 +333,7 @@ def indicators_add(names: tuple[str, ...], project_path: Path | None) -> None:
 @handle_errors
 def indicators_remove(names: tuple[str, ...], project_path: Path | None) -> None:
     """Remove NAMES from the project's indicators (refused while metrics use them)."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         have = [i.key for i in project.schema.indicators]
         project.set_indicators([k for k in have if k not in names])
     removed = [n for n in dict.fromkeys(names) if n in have]
@@ -339,7 +355,7 @@ def lexicon_add(files: tuple[Path, ...], label: str, patterns: bool, project_pat
     """Add names (one per line; # starts a comment) or patterns from FILES to LABEL. Bad lines are
     reported with their number and the rest is added; run `annotator suggest` to use them."""
     problems = []
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         for path in files:
             report = project.add_lexicon_file(path, label, "pattern" if patterns else "name")
             click.echo(f"{path}: {report.added} added, {report.already} already there")
@@ -356,7 +372,7 @@ def lexicon_add(files: tuple[Path, ...], label: str, patterns: bool, project_pat
 @handle_errors
 def lexicon_list(as_json: bool, project_path: Path | None) -> None:
     """Every entry: label, kind (name or pattern) and value."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         rows = project.lexicon_entries()
     if as_json:
         click.echo(json.dumps([dict(zip(("label", "kind", "value"), r)) for r in rows], ensure_ascii=False, indent=2))
@@ -371,7 +387,7 @@ def lexicon_list(as_json: bool, project_path: Path | None) -> None:
 @handle_errors
 def lexicon_remove(values: tuple[str, ...], label: str, project_path: Path | None) -> None:
     """Remove VALUES from LABEL (every entry of LABEL when none are given)."""
-    with Project.open(require_project(project_path, existing=True)) as project:
+    with open_project(require_project(project_path, existing=True)) as project:
         click.echo(f"{project.remove_lexicon(label, list(values) or None)} removed")
 
 

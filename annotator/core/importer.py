@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -11,6 +11,7 @@ from annotator.core.ingest import limits
 from annotator.core.ingest.sources import MAX_BYTES, Problem, Record, collect, read_file
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError
+from annotator.core.schema import key_for
 from annotator.core.store import DuplicateDocument, Project
 
 log = logging.getLogger("annotator")
@@ -38,13 +39,15 @@ class ImportReport:
 def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False, max_bytes: int = MAX_BYTES,
                  on_progress: Callable[[int, int], bool | None] | None = None, fmt: str = "auto",
                  label_map: dict[str, str] | None = None, add_labels: bool = False,
-                 worker: Callable[..., Any] | None = None) -> ImportReport:
+                 worker: Callable[..., Any] | None = None, tag_names: list[str] | None = None) -> ImportReport:
     """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file, and
     False from it stops before the next file (the files done stay imported; `report.stopped` says so).
 
     `fmt` "reports": pages and native JSONL; an exchange format (bio, doccano, spacy, labelstudio,
     brat), its labels renamed by `label_map`; "auto": each path's format found from its content.
+    Then labels that are not keys become keys (schema.key_for: Date → DATE), said in the notes.
     Labels the schema lacks make a record fail, naming them, unless `add_labels` adds them.
+    `tag_names`: the names of Hugging Face tag numbers, for files without their labels.json.
     Reading a file touches no project: `worker(fn, *args)` may run it elsewhere (the window's
     worker thread), a batch of records at a time; storing happens here."""
     report = ImportReport()
@@ -63,13 +66,16 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
     done = 0
     for path, kind in files:
         try:
+            options = {"tag_names": tag_names} if kind == "hf" and tag_names else {}
             items = read_file(path, raw=raw, max_bytes=max_bytes) if kind == "reports" else \
-                formats.READERS[kind](path, label_map, max_bytes=max_bytes)
+                formats.READERS[kind](path, label_map, max_bytes=max_bytes, **options)
+            # exchange readers rename with label_map as they read; native JSONL is renamed here
+            renames = (label_map or {}) if kind == "reports" else {}
             for item in _batches(items, worker):
                 if isinstance(item, Problem):
                     report.problems.append(item)
                 else:
-                    _add(project, item, report, add_labels)
+                    _add(project, item, report, add_labels, renames)
         except AnnotatorError as exc:  # a reader's refusal of the whole file
             report.problems.append(Problem(str(path), str(exc)))
         except Exception as exc:  # a reader's bug must not cost the other files: name this one and go on
@@ -83,8 +89,9 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
     return report
 
 
-def _add(project: Project, record: Record, report: ImportReport, add_labels: bool = False) -> None:
-    wrong = control_problem(record)
+def _add(project: Project, record: Record, report: ImportReport, add_labels: bool = False,
+         label_map: dict[str, str] | None = None) -> None:
+    wrong = control_problem(record) or label_keys(record, label_map or {})
     if wrong:
         report.problems.append(Problem(record.where, wrong))
         return
@@ -94,9 +101,11 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
                                                      "(rename them with --map, or add them with --add-labels)"))
         return
     try:
-        if unknown:
-            report.labels_added += project.add_labels(unknown)
-        report.imported.append(project.add_document(record.document, record.spans, record.relations))
+        with project.change():  # the labels and the document: both or neither
+            added = project.add_labels(unknown) if unknown else []
+            doc_id = project.add_document(record.document, record.spans, record.relations)
+        report.labels_added += added
+        report.imported.append(doc_id)
         report.notes += [Problem(record.where, note) for note in record.notes]
     except DuplicateDocument as exc:
         report.duplicates.append(Problem(record.where, str(exc)))
@@ -106,6 +115,28 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
         log.exception("storing %s", record.where)
         report.problems.append(Problem(record.where, f"could not be stored ({type(exc).__name__}: "
                                                      f"{limits.quoted(str(exc))[1:-1]})"))
+
+
+def label_keys(record: Record, label_map: dict[str, str]) -> str:
+    """Rename the record's span labels by `label_map`, then to keys (schema.key_for), noting the
+    second kind of renaming in record.notes; returns why the record cannot be stored, or ""."""
+    spans, renamed, refused = [], {}, set()
+    for span in record.spans:
+        label = label_map.get(span.label, span.label)
+        key = key_for(label)
+        if key is None:
+            refused.add(label)
+            continue
+        if key != label:
+            renamed[label] = key
+        spans.append(span if key == span.label else replace(span, label=key))
+    if refused:
+        return (f"labels that cannot become keys (upper-case letters, digits and _): {', '.join(sorted(refused))}; "
+                f"rename them with --map, e.g. --map {sorted(refused)[0]}=PERSON")
+    record.spans[:] = spans
+    if renamed:
+        record.notes.append("labels stored as keys: " + ", ".join(f"{a} → {b}" for a, b in sorted(renamed.items())))
+    return ""
 
 
 def _batches(items: Iterator, worker: Callable[..., Any] | None, size: int = 64) -> Iterator:

@@ -33,6 +33,21 @@ _ATTR_FIELDS = {"key", "type", "name_zh", "name_en", "choices", "targets"}
 _SHORTCUT_HELP = "use a digit 1-9, F1-F12 or Ctrl/Alt+key"
 
 
+def is_key(name: str) -> bool:
+    """The rule of a label key: upper-case ASCII letters, digits and _, a letter first (like REGION)."""
+    return _KEY.fullmatch(name) is not None
+
+
+def key_for(name: str) -> str | None:
+    """The key for another tool's label name: upper-cased, each run of other characters one _
+    (Date → DATE, PER.NAM → PER_NAM, b-loc → B_LOC); None when no key can be made of it (人名, 2nd):
+    such a label needs --map."""
+    if is_key(name):
+        return name
+    key = re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")
+    return key if is_key(key) else None
+
+
 class SchemaError(AnnotatorError):
     """Every problem of a schema, one per line, each with where it is."""
 

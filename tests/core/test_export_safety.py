@@ -334,9 +334,14 @@ def old_split_sentences(doc):
 
 
 def old_bio_rows(doc, scheme):
-    spans = doc.spans
+    """Whitespace left out: each span's edges counted in the characters written before them."""
+    def written(a, b):
+        return sum(not ch.isspace() for ch in doc.text[a:b])
     for a, b in old_sentences(doc):
-        yield doc.text[a:b], bio.tags(b - a, a, [s for s in spans if a <= s.start and s.end <= b], scheme)
+        spans = [Entity(s.id, written(a, s.start), written(a, s.start) + written(s.start, s.end), s.label, "", {}, "")
+                 for s in doc.spans if a <= s.start and s.end <= b and written(s.start, s.end)]
+        if written(a, b):
+            yield "".join(doc.text[a:b].split()), bio.tags(written(a, b), 0, spans, scheme)
 
 
 def outcome(fn, *args):

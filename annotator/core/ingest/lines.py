@@ -74,29 +74,37 @@ def _lines(f: BinaryIO, max_line: int, blank: bool) -> Iterator[tuple[int, bytes
             yield number, line, ""
 
 
-def text_lines(path: Path, max_line: int, *, blank: bool = False) -> Iterator[tuple[int, str | None, str]]:
+def text_lines(path: Path, max_line: int, *, blank: bool = False,
+               errors: str = "strict") -> Iterator[tuple[int, str | None, str]]:
     """byte_lines decoded: the encoding (UTF-8 or GB18030, decode.py's cascade) is chosen on the
-    file's first 64 KiB; a line that does not decode in it is refused with its number."""
+    file's first 64 KiB; a line that does not decode in it is refused with its number.
+    errors="surrogatepass": UTF-8 may hold surrogate halves (CESU-8), for a reader that joins them."""
     encoding = None
     for number, raw, reason in byte_lines(path, max_line, blank=blank):
         if raw is None:
             yield number, None, reason
             continue
         if encoding is None and raw.strip():
-            encoding = _encoding(path)
+            encoding = _encoding(path, errors)
         try:
-            yield number, raw.decode(encoding or "ascii"), ""
+            yield number, raw.decode(encoding or "ascii", errors if encoding == "utf-8" else "strict"), ""
         except UnicodeDecodeError as exc:
             yield number, None, f"not {encoding.upper()} like the lines before it (invalid byte at column {exc.start + 1})"
 
 
-def _encoding(path: Path) -> str:
+def _encoding(path: Path, errors: str = "strict") -> str:
     with path.open("rb") as f:
         head = f.read(1 << 16)
     if head.startswith(_UTF16):
         return "utf-8"  # byte_lines re-encoded it
     cut = head.rfind(b"\n")
     head = head[:cut] if cut > 0 and len(head) == 1 << 16 else head
+    if errors == "surrogatepass":
+        try:
+            head.decode("utf-8", errors)
+            return "utf-8"
+        except UnicodeDecodeError:
+            pass
     try:
         name = decode_bytes(head)[1]
     except DecodeError as exc:

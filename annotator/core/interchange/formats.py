@@ -3,11 +3,13 @@ that the CLI and the window both list and call.  A new format is one module and 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from annotator.core.ingest import strict_json
+from annotator.core.ingest.sources import SUFFIXES
 from annotator.core.interchange import bio, brat, doccano, labelstudio, metrics, native, spacy
 from annotator.core.interchange.records import Selection, split_documents
 from annotator.core.model import AnnotatorError
@@ -16,6 +18,7 @@ from annotator.core.store import Project
 READERS = {"bio": bio.read_file, "hf": bio.read_hf, "doccano": doccano.read_file, "spacy": spacy.read_file,
            "labelstudio": labelstudio.read_file, "brat": brat.read_folder}
 IMPORT_FORMATS = ("auto", "reports", *READERS)
+_TAGGED_LINE = re.compile(r"\S{1,6}[\t ](?:O|[BIEMS]-\S+)")  # a character (maybe a position digit), a tag
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def detect(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".ann":
         return "brat"
-    if suffix in (".bio", ".bioes"):
+    if suffix in (".bio", ".bioes", ".bmes", ".iob", ".conll") or (suffix not in SUFFIXES and _tagged_lines(path)):
         return "bio"
     if suffix not in (".json", ".jsonl"):
         return "reports"
@@ -120,6 +123,17 @@ def detect(path: Path) -> str:
     if "tokens" in first and "ner_tags" in first:
         return "hf"
     return "reports"
+
+
+def _tagged_lines(path: Path) -> bool:
+    """A file of no known type whose first line is a character and a tag (Weibo NER's
+    weiboNER_2nd_conll.train, ResumeNER's train.char.bmes)."""
+    try:
+        with path.open("rb") as f:
+            first = f.readline(256).decode("utf-8", "replace").strip()
+    except OSError:
+        return False
+    return _TAGGED_LINE.fullmatch(first) is not None
 
 
 def _first_object(head: str):

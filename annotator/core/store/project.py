@@ -110,6 +110,7 @@ class Project:
         project = cls(db, path, annotator, read_only=read_only, repairs=repairs)
         if not read_only:
             project._initialise(schema)
+            project.repairs += project.schemas.repair_keys()
         return project
 
     def _initialise(self, schema: Schema | None) -> None:

@@ -5,7 +5,7 @@ import json
 from dataclasses import replace
 
 from annotator.core.model import AnnotatorError, Indicator, Label, Schema
-from annotator.core.schema import parse_schema, schema_to_dict
+from annotator.core.schema import is_key, key_for, parse_schema, schema_to_dict
 from annotator.core.store.session import Session
 
 # colours for labels added on import (distinct from the default schema's, readable on white)
@@ -73,8 +73,58 @@ class Schemas:
                 raise AnnotatorError(f"no free shortcut left for label {key!r}; edit the schema (annotator schema load)")
             new.append(Label(key, key, key, "entity", next(colours, "#777777"), shortcut))
         if new:
-            self.set(replace(schema, labels=schema.labels + tuple(new)))
+            grown = replace(schema, labels=schema.labels + tuple(new))
+            parse_schema(schema_to_dict(grown), "labels to add")  # the schema's own checks, before a write
+            self.set(grown)
         return [label.key for label in new]
+
+    def repair_keys(self) -> list[str]:
+        """Rename label keys the key rule refuses (versions before ADR 0017 added 'Date' or 'PER.NAM'
+        from imported data, and the project then failed on open) by key_for, in the schema, its link
+        targets, spans, rejections and lexicon; a key already taken by a label of the same layer takes
+        the spans over (as an import maps Date to DATE).  One logged action; returns what was done."""
+        db = self.session.db
+        layers = dict(db.execute("SELECT key, layer FROM labels ORDER BY position").fetchall())
+        taken = {k for k in layers if is_key(k)}
+        renames, merged = {}, set()
+        for old in (k for k in layers if not is_key(k)):
+            new = base = key_for(old) or "LABEL"
+            if new in taken and layers.get(new) == layers[old]:
+                merged.add(old)
+            else:
+                n = 1
+                while new in taken:
+                    n += 1
+                    new = f"{base}_{n}"
+                taken.add(new)
+            renames[old] = new
+        if not renames:
+            return []
+        done = []
+        with self.session.write():
+            db.execute("PRAGMA defer_foreign_keys = ON")
+            for old, new in renames.items():
+                if old in merged:
+                    db.execute("DELETE FROM labels WHERE key = ?", [old])
+                else:
+                    db.execute("UPDATE labels SET key = ? WHERE key = ?", [new, old])
+                count = db.execute("UPDATE spans SET label = ? WHERE label = ?", [new, old]).rowcount
+                for table in ("rejections", "lexicon"):  # both unique by label: a merged duplicate goes
+                    db.execute(f"UPDATE OR IGNORE {table} SET label = ? WHERE label = ?", [new, old])
+                    db.execute(f"DELETE FROM {table} WHERE label = ?", [old])
+                how = "merged into" if old in merged else "renamed"
+                done.append(f"label {old!r} {how} {new} ({count} spans): label keys are upper-case letters, "
+                            "digits and _")
+            for key, attributes in db.execute("SELECT key, attributes FROM labels").fetchall():
+                attrs = json.loads(attributes)
+                for attr in (a for a in attrs if "targets" in a):
+                    attr["targets"] = list(dict.fromkeys(renames.get(t, t) for t in attr["targets"]))
+                db.execute("UPDATE labels SET attributes = ? WHERE key = ?",
+                           [json.dumps(attrs, ensure_ascii=False), key])
+            self.session.log("repair_label_keys", before=list(renames), after=renames)
+            self.session.changes.schema = True
+            self._schema = None
+        return done
 
     def set_indicators(self, keys: list[str]) -> None:
         """The project's indicator list, in this order (names already there keep their English name);
