@@ -20,6 +20,7 @@ from annotator.core.demo import demo_project
 from annotator.core.importer import import_paths
 from annotator.core.interchange.bio import parse_tag_names
 from annotator.core.interchange.formats import EXPORTS, IMPORT_FORMATS
+from annotator.core.interchange.labelstudio import OFFSETS as LABEL_STUDIO_OFFSETS
 from annotator.core.interchange.records import parse_map
 from annotator.core.model import STATUSES, AnnotatorError
 from annotator.core.schema import load_schema, schema_to_dict
@@ -148,9 +149,15 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @click.option("--tags", "tag_names", default=None,
               help="hf: the names of the tag numbers in number order (O,B-PER,I-PER,…), or a file of them, "
                    "for files written without their labels.json (datasets' to_json).")
+@click.option("--offsets", type=click.Choice(LABEL_STUDIO_OFFSETS), default=None,
+              help="Label Studio regions without value.text: start/end in code points (the default; "
+                   "Label Studio since late 2021) or UTF-16 units (older Label Studio).")
+@click.option("--annotator", default=None, help="Label Studio: take each task's annotation by this annotator "
+                                                "(email or id) instead of the ground truth or the last.")
 @handle_errors
 def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
-                   with_suggestions: bool, fmt: str, label_map: str, add_labels: bool, tag_names: str | None) -> None:
+                   with_suggestions: bool, fmt: str, label_map: str, add_labels: bool, tag_names: str | None,
+                   offsets: str | None, annotator: str | None) -> None:
     """Import reports: .txt, .md, .html/.htm, .docx, .pdf (with a text layer) and .jsonl files, and folders
     of them (recursively); and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label
     Studio and brat (found from each file, or named with --format; rename their labels with --map).
@@ -171,7 +178,9 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
                 bar.update(done - bar.pos)
             report = import_paths(project, list(inputs), raw=raw, max_bytes=max_size * 1024 * 1024,
                                   on_progress=progress, fmt=fmt, label_map=parse_map(label_map),
-                                  add_labels=add_labels, tag_names=names)
+                                  add_labels=add_labels, options={k: v for k, v in (
+                                      ("offsets", offsets), ("annotator", annotator), ("tag_names", names))
+                                      if v is not None})
         if with_suggestions and report.imported:
             added = project.suggest(report.imported, on_warning=lambda text: click.echo(text, err=True))
             click.echo(f"{added} suggestions added")

@@ -39,7 +39,7 @@ class ImportReport:
 def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False, max_bytes: int = MAX_BYTES,
                  on_progress: Callable[[int, int], bool | None] | None = None, fmt: str = "auto",
                  label_map: dict[str, str] | None = None, add_labels: bool = False,
-                 worker: Callable[..., Any] | None = None, tag_names: list[str] | None = None) -> ImportReport:
+                 worker: Callable[..., Any] | None = None, options: dict[str, Any] | None = None) -> ImportReport:
     """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file, and
     False from it stops before the next file (the files done stay imported; `report.stopped` says so).
 
@@ -47,7 +47,9 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
     brat), its labels renamed by `label_map`; "auto": each path's format found from its content.
     Then labels that are not keys become keys (schema.key_for: Date → DATE), said in the notes.
     Labels the schema lacks make a record fail, naming them, unless `add_labels` adds them.
-    `tag_names`: the names of Hugging Face tag numbers, for files without their labels.json.
+    `options` (the CLI's reader flags, e.g. {"offsets": "utf16"}, {"tag_names": [...]} for Hugging Face
+    files without their labels.json) go to the readers that take them
+    (formats.READER_OPTIONS); the window passes none: each reader's defaults.
     Reading a file touches no project: `worker(fn, *args)` may run it elsewhere (the window's
     worker thread), a batch of records at a time; storing happens here."""
     report = ImportReport()
@@ -66,9 +68,9 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
     done = 0
     for path, kind in files:
         try:
-            options = {"tag_names": tag_names} if kind == "hf" and tag_names else {}
             items = read_file(path, raw=raw, max_bytes=max_bytes) if kind == "reports" else \
-                formats.READERS[kind](path, label_map, max_bytes=max_bytes, **options)
+                formats.READERS[kind](path, label_map, max_bytes=max_bytes, **{
+                    k: v for k, v in (options or {}).items() if k in formats.READER_OPTIONS.get(kind, ())})
             # exchange readers rename with label_map as they read; native JSONL is renamed here
             renames = (label_map or {}) if kind == "reports" else {}
             for item in _batches(items, worker):

@@ -183,3 +183,22 @@ def test_indicators_are_the_projects_own(tmp_path):
     assert refused.exit_code == 1 and "metrics use: 住房 (1 metrics)" in refused.output
     assert runner.invoke(cli, ["indicators", "remove", "保障性住房", "-p", str(path)]).output.strip() == \
         "1 removed: 保障性住房"
+
+
+def test_label_studio_offsets_and_annotator_options_reach_the_reader(tmp_path):
+    from annotator.core.store import Project
+
+    task = {"data": {"text": "😀云阳县委宣传部"}, "annotations": [
+        {"completed_by": {"id": 1, "email": "li@example.org"}, "result": [
+            {"id": "a", "type": "labels", "value": {"start": 2, "end": 5, "labels": ["REGION"]}}]},
+        {"completed_by": {"id": 2, "email": "wang@example.org"}, "result": [
+            {"id": "a", "type": "labels", "value": {"start": 2, "end": 9, "labels": ["ORG"]}}]}]}
+    (tmp_path / "old.json").write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "p.db"
+    result = run("import", tmp_path / "old.json", "-p", db, "--offsets", "utf16", "--annotator", "li@example.org")
+    assert result.exit_code == 0, result.output
+    assert "1 other annotation not imported (kept by li@example.org" in result.output
+    with Project.open(db) as project:
+        [doc_id] = project.document_ids()
+        assert [(s.text, s.label) for s in project.spans(doc_id)] == [("云阳县", "REGION")]
+    assert "code points" in run("import", "--help").output

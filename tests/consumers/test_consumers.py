@@ -80,3 +80,49 @@ def test_label_studio_sdk_accepts_every_annotation_and_prediction(project, tmp_p
     for task in tasks:
         for item in task["annotations"] + task.get("predictions", []):
             assert interface.validate_prediction(item, return_errors=True) == []
+
+
+LS_CONFIG = ('<View><Text name="text" value="$text"/><Labels name="label" toName="text">'
+             '<Label value="ORG"/><Label value="REGION"/></Labels></View>')
+
+
+@pytest.fixture
+def astral_project(tmp_path):
+    """Words apart, so the SDK's CoNLL tokenizer (Treebank, on spaces) cuts them where the spans are."""
+    with Project.open(tmp_path / "astral.db") as p:
+        p.add_document(Document(text="😀𠮷 云阳县委宣传部 👍 会泽县 脱贫"),
+                       [Span(3, 10, "ORG", "云阳县委宣传部"), Span(13, 16, "REGION", "会泽县")])
+        yield p
+
+
+def test_label_studio_sdk_tags_our_spans_after_emoji_and_astral_characters(astral_project, tmp_path):
+    from label_studio_sdk.converter import Converter
+
+    labelstudio.export(astral_project, tmp_path / "tasks.json")
+    Converter(LS_CONFIG, str(tmp_path)).convert(str(tmp_path / "tasks.json"), str(tmp_path / "conll"), "CONLL2003",
+                                                is_dir=False)
+    rows = [line.split(" ") for line in (tmp_path / "conll" / "result.conll").read_text("utf-8").splitlines()[1:]]
+    tags = {row[0]: row[-1] for row in rows if row != [""]}
+    assert tags == {"😀𠮷": "O", "云阳县委宣传部": "B-ORG", "👍": "O", "会泽县": "B-REGION", "脱贫": "O"}
+
+
+def test_label_studio_json_min_made_by_the_sdk_imports_with_the_same_spans(astral_project, tmp_path):
+    from label_studio_sdk.converter import Converter
+
+    from annotator.core.interchange.formats import detect
+
+    astral_project.add_document(Document(text="会泽县无标注"))
+    labelstudio.export(astral_project, tmp_path / "tasks.json")
+    Converter(LS_CONFIG, str(tmp_path)).convert(str(tmp_path / "tasks.json"), str(tmp_path / "min"), "JSON_MIN",
+                                                is_dir=False)
+    path = tmp_path / "min" / "result.json"
+    row, bare = json.loads(path.read_text("utf-8"))
+    assert [(r["start"], r["end"], r["text"]) for r in row["label"]] == [(3, 10, "云阳县委宣传部"), (13, 16, "会泽县")]
+    assert detect(path) == "labelstudio"  # not doccano, which also has a "label" list
+    (tmp_path / "bare.json").write_text(json.dumps([bare], ensure_ascii=False), "utf-8")
+    assert "label" not in bare and detect(tmp_path / "bare.json") == "labelstudio"  # a row without regions
+    with Project.open(tmp_path / "copy.db") as copy:
+        report = import_paths(copy, [path])
+        assert report.ok and len(report.imported) == 2, report.problems
+        assert [(s.start, s.end, s.label, s.text) for s in copy.spans(report.imported[0])] == [
+            (3, 10, "ORG", "云阳县委宣传部"), (13, 16, "REGION", "会泽县")]

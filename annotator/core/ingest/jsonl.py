@@ -116,12 +116,17 @@ def _span(n: int, s: Any, text: str, newlines: NewlineMap) -> Span:
     annotator = s.get("annotator") or ""
     if not isinstance(annotator, str):
         raise RecordError(f"{where}: 'annotator' must be a string")
+    confidence = s.get("confidence")  # a suggestion's, from another tool's predictions
+    if confidence is not None and not (isinstance(confidence, (int, float)) and not isinstance(confidence, bool)
+                                       and 0 <= confidence <= 1):
+        raise RecordError(f"{where}: 'confidence' must be a number from 0 to 1, got {quoted(confidence)}")
     span_id = _id(s.get("id"), where)
     try:
         new_start, new_end = newlines.offset(start), newlines.offset(end)
     except ValueError as exc:
         raise RecordError(f"{where}: {exc}") from None
-    return Span(new_start, new_end, label, newlines.text[new_start:new_end], attrs, annotator, origin, id=span_id)
+    return Span(new_start, new_end, label, newlines.text[new_start:new_end], attrs, annotator, origin, id=span_id,
+                confidence=None if confidence is None else float(confidence))
 
 
 def _relation(n: int, r: Any, span_ids: set[int]) -> Relation:

@@ -19,6 +19,8 @@ READERS = {"bio": bio.read_file, "hf": bio.read_hf, "doccano": doccano.read_file
            "labelstudio": labelstudio.read_file, "brat": brat.read_folder}
 IMPORT_FORMATS = ("auto", "reports", *READERS)
 _TAGGED_LINE = re.compile(r"\S{1,6}[\t ](?:O|[BIEMS]-\S+)")  # a character (maybe a position digit), a tag
+# options a reader takes besides the label map (import_paths passes each only to its readers)
+READER_OPTIONS = {"labelstudio": ("offsets", "annotator"), "hf": ("tag_names",)}
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ EXPORTS: dict[str, ExportFormat] = {
                             lambda p, path, sel, **_: doccano.export(p, path, sel)),
     "doccano-label": ExportFormat("doccano JSONL with label: [[start, end, label]] (UTF-16 offsets)",
                                   lambda p, path, sel, **_: doccano.export(p, path, sel, shape="label")),
-    "labelstudio": ExportFormat("Label Studio tasks JSON; suggestions as predictions (UTF-16 offsets)",
+    "labelstudio": ExportFormat("Label Studio tasks JSON; suggestions as predictions (code point offsets)",
                                 lambda p, path, sel, **_: labelstudio.export(p, path, sel), ".json"),
     "brat": ExportFormat("a folder of .txt and .ann files", lambda p, path, sel, **_: brat.export(p, path, sel), "",
                          write_parts=brat.export_parts),
@@ -114,7 +116,7 @@ def detect(path: Path) -> str:
     first = _first_object(head)
     if not isinstance(first, dict):
         return "reports"
-    if "data" in first and ("annotations" in first or "predictions" in first):
+    if labelstudio.recognises(first):
         return "labelstudio"
     if "entities" in first or ("label" in first and isinstance(first["label"], list)):
         return "doccano"

@@ -21,11 +21,19 @@ log = logging.getLogger("annotator")
 
 def json_records(path: Path, convert: Convert, label_map: dict[str, str] | None = None, *,
                  max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
-    """Objects of a JSON Lines file (a line at a time, each at most `max_bytes`), or of a JSON array
-    (a file starting with `[`, parsed whole: at most MAX_WHOLE_BYTES)."""
+    """Objects of a JSON Lines file (a line at a time, each at most `max_bytes`), of a JSON array
+    (a file starting with `[`, parsed whole: at most MAX_WHOLE_BYTES), or the one object of a file
+    that holds one written over many lines."""
     label_map = label_map or {}
     try:
-        located = _array(path) if _starts_array(path) else _lines(path, max_bytes)
+        first = _first_byte(path)
+        whole = _one_object(path) if first == b"{" and not _first_line_whole(path) else None
+        if first == b"[":
+            located = _array(path)
+        elif whole is not None:
+            located = iter([(str(path), whole)])
+        else:
+            located = _lines(path, max_bytes)
         for where, obj in located:
             yield obj if isinstance(obj, Problem) else _record(path, where, obj, convert, label_map)
     except FileError as exc:
@@ -35,6 +43,7 @@ def json_records(path: Path, convert: Convert, label_map: dict[str, str] | None 
 def _record(path: Path, where: str, obj: Any, convert: Convert, label_map: dict[str, str]) -> Record | Problem:
     try:
         native = convert(obj)
+        notes = native.pop("notes", []) if isinstance(native, dict) else []  # what the reader left out
         for span in native.get("spans") or []:
             if isinstance(span, dict) and isinstance(span.get("label"), str) and span["label"] in label_map:
                 span["label"] = label_map[span["label"]]
@@ -47,10 +56,11 @@ def _record(path: Path, where: str, obj: Any, convert: Convert, label_map: dict[
     if record.document.file_name is None:
         record.document.file_name = path.name
     record.where = where
+    record.notes += notes
     return record
 
 
-def _starts_array(path: Path) -> bool:
+def _first_byte(path: Path) -> bytes:
     try:
         with path.open("rb") as f:
             head = f.read(4096)
@@ -59,7 +69,29 @@ def _starts_array(path: Path) -> bool:
     for bom, name in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if head.startswith(bom):
             head = head[:len(head) // 2 * 2].decode(name, "replace").encode("utf-8")
-    return head.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"[")
+    return head.lstrip(codecs.BOM_UTF8).lstrip()[:1]
+
+
+def _first_line_whole(path: Path) -> bool:
+    """Whether the first line is a JSON value of its own (JSON Lines), rather than the start of one
+    object written over many lines (a pretty-printed file, such as Label Studio's one task a file)."""
+    with path.open("rb") as f:
+        line = f.readline(limits.MAX_BYTES + 1)
+    try:
+        strict_json.loads(decode_bytes(line)[0])
+        return True
+    except (DecodeError, strict_json.JsonError):
+        return False
+
+
+def _one_object(path: Path) -> dict | None:
+    """The file as one JSON object, or None (then it is read line by line, each bad line said)."""
+    try:
+        check_size(path, limits.MAX_WHOLE_BYTES)
+        obj = strict_json.loads(decode_bytes(path.read_bytes())[0])
+    except (OSError, FileError, DecodeError, strict_json.JsonError):
+        return None
+    return obj if isinstance(obj, dict) else None
 
 
 def _array(path: Path) -> Iterator[tuple[str, Any]]:
