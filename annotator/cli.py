@@ -142,7 +142,9 @@ def print_stats(project: Project, *, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), default="auto", show_default=True,
               help="auto: found from each file (.bio, .bmes, .iob, .conll, a first line of a character and "
                    "a tag, .ann or a folder of them, the first JSON record); "
-                   "reports: pages and native JSONL; bio, hf, doccano, spacy, labelstudio, brat.")
+                   "reports: pages and native JSONL; bio, hf, doccano, spacy, labelstudio, brat; prodigy "
+                   "(answers decide: accept → spans, reject → rejections, ignore → left out); cluener; "
+                   "doccano-graphemes (a doccano project counting grapheme clusters as one character).")
 @click.option("--map", "label_map", default="", help="Rename the file's labels, e.g. PER=PERSON,LOC=REGION.")
 @click.option("--add-labels", is_flag=True, help="Add labels the schema lacks (as entity labels) instead of "
                                                    "skipping the records that use them.")
@@ -160,7 +162,7 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
                    offsets: str | None, annotator: str | None) -> None:
     """Import reports: .txt, .md, .html/.htm, .docx, .pdf (with a text layer) and .jsonl files, and folders
     of them (recursively); and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label
-    Studio and brat (found from each file, or named with --format; rename their labels with --map).
+    Studio, brat and CLUENER (found from each file, or named with --format; rename their labels with --map).
 
     Labels that are not keys become keys (Date → DATE, PER.NAM → PER_NAM), said in the notes.
 

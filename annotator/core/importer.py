@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from annotator.core.ingest import limits
-from annotator.core.ingest.sources import MAX_BYTES, Problem, Record, collect, read_file
+from annotator.core.ingest.sources import MAX_BYTES, Note, Problem, Record, collect, read_file
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError
 from annotator.core.schema import key_for
@@ -74,7 +74,9 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
             # exchange readers rename with label_map as they read; native JSONL is renamed here
             renames = (label_map or {}) if kind == "reports" else {}
             for item in _batches(items, worker):
-                if isinstance(item, Problem):
+                if isinstance(item, Note):
+                    report.notes.append(item)
+                elif isinstance(item, Problem):
                     report.problems.append(item)
                 else:
                     _add(project, item, report, add_labels, renames)
@@ -97,7 +99,8 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
     if wrong:
         report.problems.append(Problem(record.where, wrong))
         return
-    unknown = sorted({s.label for s in record.spans} - {label.key for label in project.schema.labels})
+    used = {s.label for s in record.spans + record.rejections}
+    unknown = sorted(used - {label.key for label in project.schema.labels})
     if unknown and not add_labels:
         report.problems.append(Problem(record.where, f"labels not in the project's schema: {', '.join(unknown)} "
                                                      "(rename them with --map, or add them with --add-labels)"))
@@ -105,7 +108,8 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
     try:
         with project.change():  # the labels and the document: both or neither
             added = project.add_labels(unknown) if unknown else []
-            doc_id = project.add_document(record.document, record.spans, record.relations)
+            doc_id = project.add_document(record.document, record.spans, record.relations,
+                                            record.rejections)
         report.labels_added += added
         report.imported.append(doc_id)
         report.notes += [Problem(record.where, note) for note in record.notes]
@@ -176,6 +180,7 @@ def control_problem(record: Record) -> str:
         fields += [(f"span {n} label", span.label), (f"span {n} attrs", span.attrs),
                    (f"span {n} annotator", span.annotator)]
     fields += [(f"relation {n} type", r.type) for n, r in enumerate(record.relations, 1)]
+    fields += [(f"rejection {n} label", r.label) for n, r in enumerate(record.rejections, 1)]
     for what, value in fields:
         for text in _strings(value):
             at = limits.first_control(text)

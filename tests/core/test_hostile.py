@@ -52,7 +52,7 @@ def assert_spans_match(project: Project) -> None:
     ("huge.jsonl", '{"text": "云阳县", "meta": {"score": 1e999}}', "the number 1e999 is too large for a float"),
     ("nul.jsonl", line({"text": "云阳\u0000县"}), "the text holds a control character U+0000 (NUL) at line 1, column 3"),
     ("meta.jsonl", line({"text": "云阳县", "meta": {"title": "a\u001bb"}}), "title holds a control character U+001B (ESC)"),
-    ("doccano.jsonl", line({"text": "云阳县", "entities": [[0, 3, "REGION"]]}), "entity 1: expected an object"),
+    ("doccano.jsonl", line({"text": "云阳县", "entities": [[0, 3]]}), "entity 1: expected an object or [start, end, label]"),
     ("doccano-rel.jsonl", line({"text": "云阳县", "entities": [], "relations": {"a": 1}}),
      "'relations' must be a list"),
     ("spacy.jsonl", line({"text": "云阳县", "tokens": [], "spans": [{"start": 0, "end": 3, "label": ["REGION"]}]}),

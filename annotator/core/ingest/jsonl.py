@@ -28,6 +28,8 @@ class Record:
     relations: list[Relation] = field(default_factory=list)
     where: str = ""  # "file" or "file:line", for messages
     notes: list[str] = field(default_factory=list)  # what the reader changed on the way in (said at import)
+    # places the annotator said are not this label (Prodigy's rejected answers): never suggested there
+    rejections: list[Span] = field(default_factory=list)
 
 
 class RecordError(ValueError):
@@ -79,13 +81,15 @@ def parse_object(obj: Any) -> Record:
     if len(ids) != len(set(ids)):
         raise RecordError("span ids are not unique")
     relations = [_relation(i, r, set(ids)) for i, r in enumerate(_list(obj, "relations"), 1)]
-    _no_surrogates(json.dumps([obj.get("spans"), obj.get("relations")], ensure_ascii=False, default=str),
+    _no_surrogates(json.dumps([obj.get("spans"), obj.get("relations"), obj.get("rejections")], ensure_ascii=False,
+                              default=str),
                    "a span or relation")
-    return Record(doc, spans, relations)
+    rejections = [_span(i, s, text, newlines, "rejection") for i, s in enumerate(_list(obj, "rejections"), 1)]
+    return Record(doc, spans, relations, rejections=rejections)
 
 
-def _span(n: int, s: Any, text: str, newlines: NewlineMap) -> Span:
-    where = f"span {n}"
+def _span(n: int, s: Any, text: str, newlines: NewlineMap, what: str = "span") -> Span:
+    where = f"{what} {n}"
     if not isinstance(s, dict):
         raise RecordError(f"{where}: expected an object, got {_kind(s)}")
     for key in ("start", "end"):

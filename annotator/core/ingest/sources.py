@@ -40,6 +40,10 @@ class Problem:
         return f"{self.where}: {self.reason}"
 
 
+class Note(Problem):
+    """Something a reader left out on purpose (Prodigy's ignored answers): said at import, not an error."""
+
+
 def collect(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
     """The files to read under `paths`, in a stable order, and the paths that cannot be read.
 

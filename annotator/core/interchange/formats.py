@@ -10,13 +10,14 @@ from typing import Callable
 
 from annotator.core.ingest import strict_json
 from annotator.core.ingest.sources import SUFFIXES
-from annotator.core.interchange import bio, brat, doccano, labelstudio, metrics, native, spacy
+from annotator.core.interchange import bio, brat, cluener, doccano, labelstudio, metrics, native, prodigy, spacy
 from annotator.core.interchange.records import Selection, split_documents
 from annotator.core.model import AnnotatorError
 from annotator.core.store import Project
 
 READERS = {"bio": bio.read_file, "hf": bio.read_hf, "doccano": doccano.read_file, "spacy": spacy.read_file,
-           "labelstudio": labelstudio.read_file, "brat": brat.read_folder}
+           "labelstudio": labelstudio.read_file, "brat": brat.read_folder,
+           "doccano-graphemes": doccano.read_graphemes, "prodigy": prodigy.read_file, "cluener": cluener.read_file}
 IMPORT_FORMATS = ("auto", "reports", *READERS)
 _TAGGED_LINE = re.compile(r"\S{1,6}[\t ](?:O|[BIEMS]-\S+)")  # a character (maybe a position digit), a tag
 # options a reader takes besides the label map (import_paths passes each only to its readers)
@@ -118,9 +119,13 @@ def detect(path: Path) -> str:
         return "reports"
     if labelstudio.recognises(first):
         return "labelstudio"
+    if "answer" in first and "text" in first:  # Prodigy's annotations: the answer decides (prodigy.py)
+        return "prodigy"
     if "entities" in first or ("label" in first and isinstance(first["label"], list)):
         return "doccano"
-    if "tokens" in first and "spans" in first:
+    if "text" in first and isinstance(first.get("label"), dict):
+        return "cluener"
+    if "tokens" in first and ("spans" in first or "ents" in first):  # Prodigy tasks; spaCy's Doc.to_json()
         return "spacy"
     if "tokens" in first and "ner_tags" in first:
         return "hf"

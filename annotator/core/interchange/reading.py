@@ -25,26 +25,32 @@ def json_records(path: Path, convert: Convert, label_map: dict[str, str] | None 
     (a file starting with `[`, parsed whole: at most MAX_WHOLE_BYTES), or the one object of a file
     that holds one written over many lines."""
     label_map = label_map or {}
+    for where, obj in objects(path, max_bytes):
+        yield obj if isinstance(obj, Problem) else to_record(path, where, obj, convert, label_map)
+
+
+def objects(path: Path, max_bytes: int = limits.MAX_BYTES) -> Iterator[tuple[str, Any]]:
+    """(where, object) for each object of the file, a Problem in place of one that cannot be read."""
     try:
         first = _first_byte(path)
         whole = _one_object(path) if first == b"{" and not _first_line_whole(path) else None
         if first == b"[":
-            located = _array(path)
+            yield from _array(path)
         elif whole is not None:
-            located = iter([(str(path), whole)])
+            yield str(path), whole
         else:
-            located = _lines(path, max_bytes)
-        for where, obj in located:
-            yield obj if isinstance(obj, Problem) else _record(path, where, obj, convert, label_map)
+            yield from _lines(path, max_bytes)
     except FileError as exc:
-        yield Problem(str(path), str(exc))
+        yield str(path), Problem(str(path), str(exc))
 
 
-def _record(path: Path, where: str, obj: Any, convert: Convert, label_map: dict[str, str]) -> Record | Problem:
+def to_record(path: Path, where: str, obj: Any, convert: Convert, label_map: dict[str, str]) -> Record | Problem:
+    """One object converted by `convert` and checked as native JSONL, or why not; what the converter
+    left out rides in the native object's "notes" (a list of sentences) to the record's notes."""
     try:
         native = convert(obj)
         notes = native.pop("notes", []) if isinstance(native, dict) else []  # what the reader left out
-        for span in native.get("spans") or []:
+        for span in [*(native.get("spans") or []), *(native.get("rejections") or [])]:
             if isinstance(span, dict) and isinstance(span.get("label"), str) and span["label"] in label_map:
                 span["label"] = label_map[span["label"]]
         record = parse_object(native)

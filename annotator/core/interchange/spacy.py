@@ -6,7 +6,8 @@
 Offsets are Unicode code points (Python strings, as spaCy's `Doc.char_span` takes them), end
 exclusive; `token_end` is inclusive, as Prodigy writes it.  Tokens are jieba's words, cut again at
 every span edge, so every span lines up with whole tokens and none is dropped; whitespace is a token
-only inside a span.  Import reads `text` and `spans` (tokens are derived data and are not needed).
+only inside a span.  Import reads `text` and `spans` (tokens are derived data and are not needed),
+and spaCy's own `Doc.to_json()` lines: `{"text", "ents", "tokens", "cats"?, "spans"?: {group: [...]}}`.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from annotator.core.ingest import limits
 from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import ExportError, check_target, write_jsonl
-from annotator.core.interchange.reading import json_records, text_of
+from annotator.core.interchange.reading import json_records, list_of, text_of
 from annotator.core.interchange.records import Selection, read
 from annotator.core.store import Project
 
@@ -64,9 +65,20 @@ def read_file(path: Path, label_map: dict[str, str] | None = None, *,
 
 
 def to_native(obj: Any) -> dict:
+    """Prodigy-style `spans`, or spaCy's `Doc.to_json()`: `ents` as spans, span groups (`spans` as an
+    object of lists) as spans when there are no `ents` and counted in a note when there are, `cats`
+    into the document's meta (a document label is not a span)."""
     text = text_of(obj, "text")
-    spans = obj.get("spans") or []
-    if not isinstance(spans, list):
+    spans, ents, notes = obj.get("spans") or [], list_of(obj, "ents"), []
+    if isinstance(spans, dict):  # span groups; with entities beside them, the entities are what NER trains on
+        groups = {k: v for k, v in spans.items() if isinstance(v, list) and v}
+        if ents and groups:
+            notes.append("span groups not imported beside the entities: "
+                         + ", ".join(f"{k} ({len(v)})" for k, v in groups.items()))
+        spans = [] if ents else [s for group in groups.values() for s in group]
+    if isinstance(spans, list):
+        spans = spans + ents
+    else:
         raise RecordError(f"'spans' must be a list, got {limits.quoted(spans)}")
     meta = obj.get("meta")
     if meta is None:
@@ -74,7 +86,9 @@ def to_native(obj: Any) -> dict:
     if not isinstance(meta, dict):
         raise RecordError(f"'meta' must be an object, got {limits.quoted(meta)}")
     meta = {k: v for k, v in meta.items() if k != "id"}
-    return {"text": text, "meta": meta,
+    if obj.get("cats"):
+        meta["cats"] = obj["cats"]
+    return {"text": text, "meta": meta, "notes": notes,
             "spans": [{k: s.get(k) for k in ("start", "end", "label")} if isinstance(s, dict) else s for s in spans]}
 
 

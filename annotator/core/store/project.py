@@ -199,8 +199,14 @@ class Project:
     def find_duplicate(self, text: str, source_sha256: str = "") -> tuple[int, str] | None:
         return self.documents.find_duplicate(text, source_sha256)
 
-    def add_document(self, doc, spans=(), relations=()) -> int:
-        return self.documents.add(doc, spans, relations)
+    def add_document(self, doc, spans=(), relations=(), rejections=()) -> int:
+        """`rejections`: places imported as rejected (Prodigy), so suggestions never come back there."""
+        with self.session.write():
+            doc_id = self.documents.add(doc, spans, relations)
+            for r in rejections:
+                self.suggestions.write_rejection({"document_id": doc_id, "start": r.start, "end": r.end,
+                                                  "label": r.label, "text": r.text})
+        return doc_id
 
     def text(self, doc_id: int) -> str:
         return self.texts(doc_id)
