@@ -720,9 +720,12 @@ class MainWindow(QMainWindow):
             self.switch_project(Path(path))
 
     def import_files(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in sorted(SUFFIXES))  # the importer's own list
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import reports"), str(Path.home()),
-                                                self.tr("Reports (%1);;All files (*)").replace("%1", patterns))
+        reports = " ".join(f"*{suffix}" for suffix in sorted(SUFFIXES))  # the importer's own lists
+        labelled = " ".join(f"*{suffix}" for suffix in formats.LABELLED_SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import reports"), str(Path.home()),
+            self.tr("Reports (%1);;Labelled data from other tools (%2);;All files (*)").replace(
+                "%1", reports).replace("%2", labelled))
         if files:
             self.run_import(files)
 

@@ -442,6 +442,11 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/main_window.py" line="727" />
+        <source>Reports (%1);;Labelled data from other tools (%2);;All files (*)</source>
+        <translation>报告 (%1);;其他工具的标注数据 (%2);;所有文件 (*)</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/guidance.py" line="44" />
         <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>User guide</source>
@@ -455,7 +460,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="185" />
-        <location filename="../../annotator/ui/main_window.py" line="767" />
+        <location filename="../../annotator/ui/main_window.py" line="770" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -791,37 +796,32 @@
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="724" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="725" />
-        <source>Reports (%1);;All files (*)</source>
-        <translation>报告 (%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="733" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="735" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <location filename="../../annotator/ui/main_window.py" line="742" />
         <source>Stopped: %1 files not read</source>
         <translation>已停止:%1 个文件未读取</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="742" />
+        <location filename="../../annotator/ui/main_window.py" line="745" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="754" />
+        <location filename="../../annotator/ui/main_window.py" line="757" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -841,13 +841,13 @@
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="767" />
+        <location filename="../../annotator/ui/main_window.py" line="770" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="705" />
-        <location filename="../../annotator/ui/main_window.py" line="776" />
+        <location filename="../../annotator/ui/main_window.py" line="779" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -867,7 +867,7 @@
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="785" />
+        <location filename="../../annotator/ui/main_window.py" line="788" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>

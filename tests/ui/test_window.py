@@ -344,3 +344,28 @@ def test_an_import_can_be_stopped_between_files_and_keeps_what_it_read(window, q
     window.run_import([str(tmp_path)])
     assert shown == ["1 imported, 0 duplicates skipped, 0 with errors skipped\nStopped: 2 files not read"]
     assert window.documents.list.count() == 6
+
+
+def test_file_import_offers_other_tools_files_and_reads_a_label_studio_export(window, qtbot, monkeypatch, tmp_path):
+    """A user coming from Label Studio picks its export in File > Import: the dialog lists it, the
+    window finds the format, counts code points after an emoji and turns 'Date' into DATE."""
+    import json
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    text = "👍2020年云阳县脱贫"
+    task = {"data": {"text": text}, "annotations": [{"result": [
+        {"from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 1, "end": 6, "labels": ["Date"]}}]}]}
+    export = tmp_path / "project-1.json"
+    export.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda parent, title, folder, filters: offered.append(filters) or ([str(export)], ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, message: shown.append(message))
+    window.import_files()
+    assert "*.json" in offered[0].split(";;")[1] and "*.bmes" in offered[0] and "*.ann" in offered[0]
+    assert shown[0].startswith("1 imported") and "Date → DATE" in shown[0]
+    doc_id = max(row["document_id"] for row in window.project.progress())
+    assert [(s.label, s.text) for s in window.project.spans(doc_id)] == [("DATE", "2020年")]

@@ -19,6 +19,9 @@ READERS = {"bio": bio.read_file, "hf": bio.read_hf, "doccano": doccano.read_file
            "labelstudio": labelstudio.read_file, "brat": brat.read_folder,
            "doccano-graphemes": doccano.read_graphemes, "prodigy": prodigy.read_file, "cluener": cluener.read_file}
 IMPORT_FORMATS = ("auto", "reports", *READERS)
+TAGGED_SUFFIXES = (".bio", ".bioes", ".bmes", ".iob", ".conll")  # a character and its tag a line
+# what the window's import dialog offers as labelled data (a brat folder is chosen by its .ann files)
+LABELLED_SUFFIXES = (".json", ".jsonl", *TAGGED_SUFFIXES, ".ann")
 _TAGGED_LINE = re.compile(r"\S{1,6}[\t ](?:O|[BIEMS]-\S+)")  # a character (maybe a position digit), a tag
 # options a reader takes besides the label map (import_paths passes each only to its readers)
 READER_OPTIONS = {"labelstudio": ("offsets", "annotator"), "hf": ("tag_names",)}
@@ -105,7 +108,7 @@ def detect(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".ann":
         return "brat"
-    if suffix in (".bio", ".bioes", ".bmes", ".iob", ".conll") or (suffix not in SUFFIXES and _tagged_lines(path)):
+    if suffix in TAGGED_SUFFIXES or (suffix not in SUFFIXES and _tagged_lines(path)):
         return "bio"
     if suffix not in (".json", ".jsonl"):
         return "reports"
