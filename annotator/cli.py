@@ -146,8 +146,9 @@ def print_stats(project: Project, *, as_json: bool) -> None:
                    "(answers decide: accept → spans, reject → rejections, ignore → left out); cluener; "
                    "doccano-graphemes (a doccano project counting grapheme clusters as one character).")
 @click.option("--map", "label_map", default="", help="Rename the file's labels, e.g. PER=PERSON,LOC=REGION.")
-@click.option("--add-labels", is_flag=True, help="Add labels the schema lacks (as entity labels) instead of "
-                                                   "skipping the records that use them.")
+@click.option("--add-labels", is_flag=True, help="Add labels the schema lacks (as entity labels), and span "
+                                                   "attributes their labels lack, instead of skipping the "
+                                                   "records that use them.")
 @click.option("--tags", "tag_names", default=None,
               help="hf: the names of the tag numbers in number order (O,B-PER,I-PER,…), or a file of them, "
                    "for files written without their labels.json (datasets' to_json).")
@@ -194,6 +195,8 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
         click.echo(f"note: {item}", err=True)
     if report.labels_added:
         click.echo(f"labels added to the schema: {', '.join(report.labels_added)}")
+    if report.attributes_added:
+        click.echo(f"attributes added to the schema: {', '.join(report.attributes_added)}")
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)

@@ -11,7 +11,7 @@ from annotator.core.ingest import limits
 from annotator.core.ingest.sources import MAX_BYTES, Note, Problem, Record, collect, read_file
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError
-from annotator.core.schema import key_for
+from annotator.core.schema import key_for, missing_attributes
 from annotator.core.store import DuplicateDocument, Project
 
 log = logging.getLogger("annotator")
@@ -23,6 +23,7 @@ class ImportReport:
     duplicates: list[Problem] = field(default_factory=list)   # already in the project: not added again
     problems: list[Problem] = field(default_factory=list)     # skipped: bad input
     labels_added: list[str] = field(default_factory=list)     # added to the schema (add_labels)
+    attributes_added: list[str] = field(default_factory=list)  # "LABEL.key", added to the schema (add_labels)
     notes: list[Problem] = field(default_factory=list)        # imported, with what changed on the way in
     stopped: int = 0                                          # files left unread when the user stopped
 
@@ -46,7 +47,8 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
     `fmt` "reports": pages and native JSONL; an exchange format (bio, doccano, spacy, labelstudio,
     brat), its labels renamed by `label_map`; "auto": each path's format found from its content.
     Then labels that are not keys become keys (schema.key_for: Date → DATE), said in the notes.
-    Labels the schema lacks make a record fail, naming them, unless `add_labels` adds them.
+    Labels and span attributes the schema lacks make a record fail, naming them, unless
+    `add_labels` adds them.
     `options` (the CLI's reader flags, e.g. {"offsets": "utf16"}, {"tag_names": [...]} for Hugging Face
     files without their labels.json) go to the readers that take them
     (formats.READER_OPTIONS); the window passes none: each reader's defaults.
@@ -105,12 +107,20 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
         report.problems.append(Problem(record.where, f"labels not in the project's schema: {', '.join(unknown)} "
                                                      "(rename them with --map, or add them with --add-labels)"))
         return
+    missing = missing_attributes(project.schema, record.spans)
+    if missing and not add_labels:
+        report.problems.append(Problem(record.where, "; ".join(
+            f"{label} has no such attribute {', '.join(keys)}" for label, keys in missing.items())
+            + " (add them with --add-labels)"))
+        return
     try:
-        with project.change():  # the labels and the document: both or neither
+        with project.change():  # the labels, attributes and the document: all or nothing
             added = project.add_labels(unknown) if unknown else []
+            attributes = project.add_attributes(missing_attributes(project.schema, record.spans)) if missing else []
             doc_id = project.add_document(record.document, record.spans, record.relations,
-                                            record.rejections)
+                                          record.rejections)
         report.labels_added += added
+        report.attributes_added += attributes
         report.imported.append(doc_id)
         report.notes += [Problem(record.where, note) for note in record.notes]
     except DuplicateDocument as exc:

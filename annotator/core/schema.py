@@ -375,7 +375,7 @@ def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
                             + (f" ({', '.join(known)})" if known else ""))
         elif value is None or value == "":
             continue
-        elif attribute.type == "quantity" and not _quantity_ok(value):
+        elif attribute.type == "quantity" and not quantity_ok(value):
             problems.append(f"{key}: {quoted(value)} is not a number >= 0 or a [low, high] pair with low <= high")
         elif attribute.type == "text" and not isinstance(value, str):
             problems.append(f"{key}: {quoted(value)} must be text")
@@ -384,6 +384,19 @@ def check_attrs(schema: Schema, label_key: str, attrs: Any) -> list[str]:
         elif attribute.type == "link" and (not isinstance(value, int) or isinstance(value, bool)):
             problems.append(f"{key}: {quoted(value)} must be the id of a span")
     return problems
+
+
+def missing_attributes(schema: Schema, spans) -> dict[str, dict[str, list]]:
+    """label → attribute key → values, for the attributes `spans` carry that their label lacks (every
+    label has the note and the proposed list)."""
+    out: dict[str, dict[str, list]] = {}
+    for span in spans:
+        label = schema.label(span.label)
+        have = {a.key for a in label.attributes} if label else set()
+        for key, value in span.attrs.items():
+            if key not in have and key not in (NOTE, PROPOSED):
+                out.setdefault(span.label, {}).setdefault(key, []).append(value)
+    return out
 
 
 def _number(value: Any) -> Decimal | None:
@@ -397,7 +410,7 @@ def _number(value: Any) -> Decimal | None:
     return number if number.is_finite() and number >= 0 else None
 
 
-def _quantity_ok(value: Any) -> bool:
+def quantity_ok(value: Any) -> bool:
     if isinstance(value, (list, tuple)):
         if len(value) != 2:
             return False

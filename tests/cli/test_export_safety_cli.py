@@ -48,16 +48,17 @@ def listing(folder):
 def test_brat_exports_with_and_without_split_replace_each_other(project, tmp_path):
     out = tmp_path / "b"
     assert run("export", "-p", project, "--format", "brat", "--out", out).exit_code == 0
-    assert len(listing(out)) == 10
+    assert len(listing(out)) == 12  # 5 .txt, 5 .ann, annotation.conf and visual.conf
     result = run("export", "-p", project, "--format", "brat", "--split", "60/20/20", "--out", out)
     assert result.exit_code == 0, result.output
     assert f"{out / 'train'}: 3 documents" in result.output
     parts = listing(out)
-    assert [p for p in parts if "/" not in p] == ["dev", "test", "train"] and len(parts) == 13
+    assert [p for p in parts if "/" not in p] == ["dev", "test", "train"] and len(parts) == 19  # 2 .conf in each
     result = run("export", "-p", project, "--format", "brat", "--split", "80/20", "--out", out)
     assert result.exit_code == 0 and [p for p in listing(out) if "/" not in p] == ["test", "train"]
     assert run("export", "-p", project, "--format", "brat", "--out", out).exit_code == 0
-    assert listing(out) == [f"doc{n:06d}.{ext}" for n in range(1, 6) for ext in ("ann", "txt")]
+    assert listing(out) == ["annotation.conf", *(f"doc{n:06d}.{ext}" for n in range(1, 6) for ext in ("ann", "txt")),
+                            "visual.conf"]
     assert sorted(os.listdir(tmp_path)) == ["b", "p.db"]
 
 

@@ -163,10 +163,13 @@ def test_brat_export_replaces_an_earlier_export(filled, tmp_path):
     for old in ("doc000007.txt", "doc000007.ann", "doc000001.ann"):
         (folder / old).write_text("old")
     (folder / "annotation.conf").write_text("[entities]\nREGION\n")
+    (folder / "tools.conf").write_text("[search]\n")
     assert brat.export(filled, folder) == 1
-    assert names(folder) == ["annotation.conf", "doc000001.ann", "doc000001.txt"]
+    assert names(folder) == ["annotation.conf", "doc000001.ann", "doc000001.txt", "tools.conf", "visual.conf"]
     assert (folder / "doc000001.txt").read_text("utf-8") == TEXT
-    assert (folder / "annotation.conf").read_text() == "[entities]\nREGION\n"  # the user's brat set-up is kept
+    assert (folder / "tools.conf").read_text() == "[search]\n"  # the user's brat set-up is kept
+    # the labels' set-up follows the schema: an old one would make brat refuse labels added since
+    assert "\nMETRIC\n" in (folder / "annotation.conf").read_text("utf-8")
     assert names(tmp_path) == ["brat", *(f"brat/{n}" for n in names(folder)), "p.db", *names_of_wal(tmp_path)]
 
 
@@ -192,7 +195,7 @@ def test_brat_export_refuses_a_folder_with_other_files(filled, tmp_path, strange
 
 def test_brat_export_into_a_new_nested_folder(filled, tmp_path):
     assert brat.export(filled, tmp_path / "a" / "b") == 1
-    assert names(tmp_path / "a") == ["b", "b/doc000001.ann", "b/doc000001.txt"]
+    assert names(tmp_path / "a") == ["b", "b/annotation.conf", "b/doc000001.ann", "b/doc000001.txt", "b/visual.conf"]
 
 
 # 4. CSV cells a spreadsheet would run as formulas -------------------------------------------------

@@ -78,8 +78,10 @@ def test_each_bad_record_is_named_with_its_line_and_the_good_ones_go_in(project,
 
 @pytest.mark.parametrize("ann, reason", [
     ("T1\tREGION 0 " + "9" * 5000 + "\t云阳县\n", "(5,020 characters) (an offset must be a number of at most 100 digits)"),
-    ("T1\tREGION 0 3\t云阳县\n#1\tAnnotatorNotes T1\t" + "[" * 100_000 + "\n", "line 2: the AnnotatorNotes are nested"),
-    ("T1\tREGION 0 3\t云阳县\n#1\tAnnotatorNotes T1\t{\"value\": NaN}\n", "line 2: the AnnotatorNotes are NaN is not JSON"),
+    # the text after the offsets is what the annotator saw: another place there means shifted offsets
+    ("T1\tREGION 0 3\t曲靖市\n", "line 1: T1 REGION says '曲靖市' but the .txt has '云阳县' at 0 3"),
+    ("T1\tREGION 0 3\t云阳县\nT1\tREGION 0 1\t云\n", "line 2: id T1 is used twice (first on line 1)"),
+    ("T1\tREGION 0 9\t云阳县\n", "line 1: T1 REGION 0 9 is past the end of the .txt (3 characters)"),
     ("T1\n", "line 1: cannot read 'T1' (too few tab- or space-separated fields)"),
 ])
 def test_bad_brat_files_are_named_with_line_and_reason(project, tmp_path, ann, reason):

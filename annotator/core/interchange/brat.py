@@ -1,37 +1,35 @@
-"""brat standoff: a folder with `<name>.txt` (the text, UTF-8, LF) and `<name>.ann` per document.
+"""brat standoff: a folder with `<name>.txt` (the text, UTF-8, LF) and `<name>.ann` per document, and
+the `annotation.conf` and `visual.conf` that tell brat the labels, relations, attributes and colours.
 
-    T1<TAB>LABEL START END<TAB>text        a span
-    A1<TAB>unit T1 户                      a span attribute whose value has no whitespace
+    T1<TAB>LABEL START END<TAB>text        a span (one that runs over a line break: its stretches,
+                                           `0 3;4 8`, as brat itself splits it)
+    A1<TAB>unit T1 户                      a span attribute (JSON when the value would not read back as itself)
     R1<TAB>TYPE Arg1:T1 Arg2:T2            a relation
-    #1<TAB>AnnotatorNotes T1<TAB>{...}     the span's attributes as JSON (a metric's value, unit …;
-                                           its subject and period links, ids of this project, are not written)
+    #1<TAB>AnnotatorNotes T1<TAB>text      the span's note
+A metric's subject and period links (ids of this project) and its unconfirmed `proposed` list are not written.
 
 Offsets are Unicode code points into the .txt file, end exclusive.  The .txt is written exactly as
 stored (line breaks are LF, never CRLF), so offsets never drift by a line ending (brat issue #1115).
-Import reads T, A, R and AnnotatorNotes lines; discontinuous spans (`0 3;5 7`) are refused with
-their line.
+Reading is in brat_read.py.
 """
 from __future__ import annotations
 
 import json
-import math
 import re
 import secrets
 import shutil
 from pathlib import Path
-from typing import Iterator
 
-from annotator.core.ingest import limits, strict_json
-from annotator.core.ingest.decode import DecodeError, decode_bytes
-from annotator.core.ingest.lines import FileError, check_size
-from annotator.core.ingest.jsonl import Record, RecordError, parse_object
-from annotator.core.ingest.sources import Problem
+from annotator.core.interchange import brat_read
 from annotator.core.interchange.files import ExportError, beside, check_target, keep_mode
 from annotator.core.interchange.records import Selection, read
+from annotator.core.model import Schema
+from annotator.core.schema import NOTE, PROPOSED, choices
 from annotator.core.store import Project
 
 _PLAIN = re.compile(r"^\S+$")
-CONFIGS = ("annotation.conf", "visual.conf", "tools.conf")  # brat's set-up, written by the user: kept
+WRITTEN = ("annotation.conf", "visual.conf")  # brat's set-up of the labels: written by every export
+CONFIGS = ("tools.conf", "kb_shortcuts.conf")  # brat's set-up written by the user: kept
 PARTS = ("train", "dev", "test")  # the subfolders of export --split
 _EXPORTED = re.compile(r"doc[0-9]{6,}\.(txt|ann)")  # only the names export writes: another tool's 1.txt is a user's
 
@@ -55,10 +53,14 @@ def export_parts(project: Project, folder: Path, parts: dict[str, Selection]) ->
     tmp, _ = beside(real, lambda name: name.mkdir(0o777))  # 0777 less the umask
     try:
         keep_mode(tmp, real)
-        counts = {part: _write(tmp / part, read(project, selection)) for part, selection in parts.items()}
-        for conf in configs:
-            (tmp / conf).parent.mkdir(exist_ok=True)
-            shutil.copy2(real / conf, tmp / conf)
+        counts = {}
+        for part, selection in parts.items():
+            conf = _Conf(project.schema, selection)
+            counts[part] = _write(tmp / part, read(project, selection), conf)
+            conf.write(tmp / part)
+        for kept in configs:
+            (tmp / kept).parent.mkdir(exist_ok=True)
+            shutil.copy2(real / kept, tmp / kept)
         if real.is_dir():
             old = real.with_name(f".{real.name}.{secrets.token_hex(4)}.old")
             real.rename(old)
@@ -87,7 +89,7 @@ def _earlier_export(folder: Path, shown: Path) -> list[str]:
             name = path.relative_to(folder).as_posix()
             if path.name in CONFIGS and path.is_file():
                 configs.append(name)
-            elif not (_EXPORTED.fullmatch(path.name) and path.is_file()):
+            elif not ((_EXPORTED.fullmatch(path.name) or path.name in WRITTEN) and path.is_file()):
                 strangers.append(name)
     if strangers:
         more = f" and {len(strangers) - 3} more" if len(strangers) > 3 else ""
@@ -96,7 +98,7 @@ def _earlier_export(folder: Path, shown: Path) -> list[str]:
     return configs
 
 
-def _write(folder: Path, docs) -> int:
+def _write(folder: Path, docs, conf: "_Conf") -> int:
     folder.mkdir(exist_ok=True)
     count = 0
     for doc in docs:
@@ -106,122 +108,128 @@ def _write(folder: Path, docs) -> int:
             if not _PLAIN.match(s.label):
                 raise ExportError(f"label {s.label!r} has whitespace; brat labels cannot (rename it with --map)")
             t_of[s.id] = f"T{n}"
-            lines.append(f"T{n}\t{s.label} {s.start} {s.end}\t{_one_line(s.text)}")
+            fragments = _fragments(s.start, s.text)
+            lines.append(f"T{n}\t{s.label} {';'.join(f'{a} {b}' for a, b, _ in fragments)}\t"
+                         + " ".join(text for _, _, text in fragments))
         a = note = 0
         for s in doc.spans:
-            # links to other spans (a metric's subject and period) are span ids of this project: left out
-            attrs = {k: v for k, v in s.attrs.items() if v not in (None, "", []) and k not in ("subject", "period")}
-            for key, value in attrs.items():
-                if isinstance(value, (str, int, float)) and not isinstance(value, bool) and _PLAIN.match(str(value)):
-                    a += 1
-                    lines.append(f"A{a}\t{key} {t_of[s.id]} {value}")
-            if attrs:
+            for key, value in s.attrs.items():
+                if key in _NOT_ATTRIBUTES or value in (None, "", []) or isinstance(value, (bool, dict)):
+                    continue
+                a += 1
+                lines.append(f"A{a}\t{key} {t_of[s.id]} {_token(value)}")
+                conf.attribute(s.label, key, _token(value))
+            if isinstance(s.attrs.get(NOTE), str) and s.attrs[NOTE].strip():
                 note += 1
-                lines.append(f"#{note}\tAnnotatorNotes {t_of[s.id]}\t{json.dumps(attrs, ensure_ascii=False)}")
+                lines.append(f"#{note}\tAnnotatorNotes {t_of[s.id]}\t{_one_line(s.attrs[NOTE])}")
+        by_id = {s.id: s for s in doc.spans}
         for n, (_, source, target, kind) in enumerate(doc.relations, 1):
+            if not _PLAIN.match(kind):
+                raise ExportError(f"relation type {kind!r} has whitespace; brat relation types cannot")
             lines.append(f"R{n}\t{kind} Arg1:{t_of[source]} Arg2:{t_of[target]}")
+            conf.relation(kind, by_id[source].label, by_id[target].label)
         (folder / f"{name}.txt").write_text(doc.text, encoding="utf-8", newline="\n")
         (folder / f"{name}.ann").write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="\n")
         count += 1
     return count
 
 
+# a span's note is its AnnotatorNotes line; links to other spans (a metric's subject and period) are span
+# ids of this project, and `proposed` is the window's state: none of them is a brat attribute
+_NOT_ATTRIBUTES = {NOTE, PROPOSED, "subject", "period"}
+
+
+def _fragments(start: int, text: str) -> list[tuple[int, int, str]]:
+    """A span's stretches between line breaks, each without its edge whitespace: brat splits a span at
+    a line break the same way (server/src/annotator.py) and writes the stretches' texts joined by a space."""
+    out, at = [], start
+    for piece in text.split("\n"):
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append((at + lead, at + lead + len(piece.strip()), piece.strip()))
+        at += len(piece) + 1
+    return out
+
+
+def _token(value) -> str:
+    """An attribute value as brat's A line holds it: as written when it reads back as itself, else JSON
+    (a [low, high] range, text that reads as a number or holds a line break)."""
+    text = str(value) if isinstance(value, (int, float)) else value if isinstance(value, str) else None
+    if text is not None and text.strip() == text and "\n" not in text and "\t" not in text \
+            and brat_read.attribute_value(text) == value:
+        return text
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _one_line(text: str) -> str:
-    return text.replace("\n", " ")  # brat shows a span's text on its line; offsets are what count
+    return " ".join(text.split())  # an .ann line holds no line break or tab
 
 
-def read_folder(path: Path, label_map: dict[str, str] | None = None, *,
-                max_bytes: int = limits.MAX_BYTES) -> Iterator[Record | Problem]:
-    """Records of the .ann files in a folder (or of one .ann file), each with its .txt; each file at
-    most `max_bytes`."""
-    anns = sorted(path.glob("*.ann")) if path.is_dir() else [path]
-    if not anns:
-        yield Problem(str(path), "no .ann files")
-    for ann in anns:
-        txt = ann.with_suffix(".txt")
-        try:
-            text = _read(txt, max_bytes)
-            standoff = _read(ann, max_bytes) if ann.stat().st_size else ""
-            native = _native(text, standoff, label_map or {})
-            record = parse_object(native)
-        except OSError as exc:
-            yield Problem(str(ann), f"cannot read {exc.filename} ({exc.strerror})")
-            continue
-        except (DecodeError, FileError, RecordError) as exc:
-            yield Problem(str(ann), str(exc))
-            continue
-        record.document.file_name = txt.name
-        record.where = str(ann)
-        yield record
+class _Conf:
+    """What annotation.conf and visual.conf declare: every label of the export (renamed by --map), the
+    relation types with the labels they join, and every attribute with its values (a choice's from the
+    schema, other values as the export writes them)."""
+
+    def __init__(self, schema: Schema, selection: Selection):
+        self.labels = {selection.name(label.key): label for label in schema.labels
+                       if selection.labels is None or selection.name(label.key) in selection.labels}
+        self.relations: dict[str, tuple[set, set]] = {}
+        self.attributes: dict[str, tuple[set, dict]] = {}
+        for key, label in self.labels.items():
+            for attribute in label.attributes:
+                if attribute.type == "choice":
+                    for value in choices(schema, attribute):
+                        self.attribute(key, attribute.key, value)
+
+    def attribute(self, label: str, key: str, value: str) -> None:
+        labels, values = self.attributes.setdefault(key, (set(), {}))
+        labels.add(label)
+        values[value] = None
+
+    def relation(self, kind: str, source: str, target: str) -> None:
+        sources, targets = self.relations.setdefault(kind, (set(), set()))
+        sources.add(source)
+        targets.add(target)
+
+    def annotation(self) -> str:
+        def listed(values) -> str:  # brat parses "Value:a|b" by , and |: a value holding those is not listed
+            return "|".join(v for v in values if not re.search(r"[\s,|]", v))
+        attributes = []
+        for key, (labels, values) in self.attributes.items():
+            shown = listed(values)
+            attributes.append(f"{key}\tArg:{'|'.join(sorted(labels))}" + (f", Value:{shown}" if shown else ""))
+        return "\n".join([
+            "# brat's annotation.conf, written by `annotator export --format brat` from the project's schema",
+            "[entities]", *self.labels,
+            "", "[relations]",
+            "# spans of different layers (an entity over a metric) may overlap",
+            "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
+            *(f"{kind}\tArg1:{'|'.join(sorted(a))}, Arg2:{'|'.join(sorted(b))}"
+              for kind, (a, b) in self.relations.items()),
+            "", "[events]", "", "[attributes]", *attributes, ""])
+
+    def visual(self) -> str:
+        return "\n".join([
+            "# brat's visual.conf, written by `annotator export --format brat`: the labels' names and colours",
+            "[labels]", *(f"{key} | {label.name_zh or key} {label.name_en} | {label.name_zh or key}"
+                          for key, label in self.labels.items()),
+            "", "[drawing]",
+            "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken",
+            "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5",
+            "ATTRIBUTE_DEFAULT\tglyph:*",
+            *(f"{key}\tbgColor:{_tint(label.color)}, borderColor:{label.color}" for key, label in self.labels.items()),
+            ""])
+
+    def write(self, folder: Path) -> None:
+        (folder / "annotation.conf").write_text(self.annotation(), encoding="utf-8", newline="\n")
+        (folder / "visual.conf").write_text(self.visual(), encoding="utf-8", newline="\n")
 
 
-def _read(path: Path, max_bytes: int) -> str:
-    try:
-        check_size(path, max_bytes)
-    except FileError as exc:
-        raise FileError(f"{path.name}: {exc}") from None
-    return decode_bytes(path.read_bytes())[0]
+def _tint(colour: str, strength: float = 0.35) -> str:
+    """The label's colour over white at `strength`, as the window tints an annotation: black text on it
+    keeps 7:1 (resources/schema.toml)."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02x}" for c in rgb)
 
 
-def _native(text: str, standoff: str, label_map: dict[str, str]) -> dict:
-    spans, by_t, relations, attrs = [], {}, [], {}
-    for number, line in enumerate(standoff.split("\n"), 1):
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        key = fields[0]
-        try:
-            if key.startswith("T"):
-                label, _, offsets = fields[1].partition(" ")
-                if ";" in offsets:
-                    raise RecordError("a discontinuous span; one span is one stretch of text")
-                start, end = (_offset(x) for x in offsets.split())
-                by_t[key] = len(spans) + 1
-                spans.append({"id": len(spans) + 1, "start": start, "end": end, "label": label_map.get(label, label)})
-            elif key.startswith("A"):
-                name, target, *value = fields[1].split(" ")
-                attrs.setdefault(target, {})[name] = _scalar(value[0]) if value else True
-            elif key.startswith("R"):
-                kind, arg1, arg2 = fields[1].split(" ")
-                relations.append((kind, arg1.split(":", 1)[1], arg2.split(":", 1)[1]))
-            elif key.startswith("#") and fields[1].startswith("AnnotatorNotes "):
-                note = strict_json.loads(fields[2])
-                if isinstance(note, dict):
-                    attrs.setdefault(fields[1].split(" ", 1)[1], {}).update(note)
-        except strict_json.JsonError as exc:
-            raise RecordError(f"line {number}: the AnnotatorNotes are {exc}") from None
-        except IndexError:
-            raise RecordError(f"line {number}: cannot read {limits.quoted(line)} (too few tab- or "
-                              "space-separated fields)") from None
-        except ValueError as exc:
-            raise RecordError(f"line {number}: cannot read {limits.quoted(line)} "
-                              f"({limits.quoted(str(exc))[1:-1]})") from None
-    for t, values in attrs.items():
-        if t in by_t:
-            spans[by_t[t] - 1]["attrs"] = values
-    native_relations = []
-    for kind, a, b in relations:
-        if a not in by_t or b not in by_t:
-            raise RecordError(f"relation {kind} {a} {b}: both arguments must be T lines of this file")
-        native_relations.append({"source": by_t[a], "target": by_t[b], "type": kind})
-    return {"text": text, "spans": spans, "relations": native_relations}
-
-
-def _offset(value: str) -> int:
-    if not value.isascii() or not value.isdigit() or len(value) > limits.MAX_DIGITS:
-        raise ValueError(f"an offset must be a number of at most {limits.MAX_DIGITS} digits")
-    return int(value)
-
-
-def _scalar(value: str):
-    """An attribute value: a number when it reads as a finite one of at most MAX_DIGITS characters,
-    else the text as written (1e999 stays "1e999", never infinity)."""
-    if len(value) > limits.MAX_DIGITS:
-        return value
-    for kind in (int, float):
-        try:
-            number = kind(value)
-        except ValueError:
-            continue
-        return number if math.isfinite(number) else value
-    return value
+read_folder = brat_read.read_folder  # formats.READERS names the reader here, beside the writer

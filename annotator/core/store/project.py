@@ -190,6 +190,9 @@ class Project:
     def add_labels(self, keys: list[str]) -> list[str]:
         return self.schemas.add_labels(keys)
 
+    def add_attributes(self, wanted: dict[str, dict[str, list]]) -> list[str]:
+        return self.schemas.add_attributes(wanted)
+
     def set_indicators(self, keys: list[str]) -> None:
         self.schemas.set_indicators(keys)
 

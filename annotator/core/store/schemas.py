@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from annotator.core.model import AnnotatorError, Indicator, Label, Schema
-from annotator.core.schema import is_key, key_for, parse_schema, schema_to_dict
+from annotator.core.model import AnnotatorError, Attribute, Indicator, Label, Schema
+from annotator.core.schema import is_key, key_for, parse_schema, quantity_ok, schema_to_dict
 from annotator.core.store.session import Session
 
 # colours for labels added on import (distinct from the default schema's, readable on white)
@@ -125,6 +125,24 @@ class Schemas:
             self.session.changes.schema = True
             self._schema = None
         return done
+
+    def add_attributes(self, wanted: dict[str, dict[str, list]]) -> list[str]:
+        """Add attributes to labels (for data labelled elsewhere): label → attribute key → the values
+        seen.  An attribute whose values are all quantities is a quantity, any other is text; returns
+        "LABEL.key" of each added.  Refused, changing nothing, when the schema would not be valid."""
+        schema = self.current
+        labels, added = [], []
+        for label in schema.labels:
+            have = {a.key for a in label.attributes}
+            new = tuple(Attribute(key, "quantity" if all(quantity_ok(v) for v in values) else "text", key, key)
+                        for key, values in wanted.get(label.key, {}).items() if key not in have)
+            labels.append(replace(label, attributes=label.attributes + new) if new else label)
+            added += [f"{label.key}.{a.key}" for a in new]
+        if added:
+            new_schema = replace(schema, labels=tuple(labels))
+            parse_schema(schema_to_dict(new_schema), "the project with its new attributes")  # raises SchemaError
+            self.set(new_schema)
+        return added
 
     def set_indicators(self, keys: list[str]) -> None:
         """The project's indicator list, in this order (names already there keep their English name);
