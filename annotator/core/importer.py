@@ -26,6 +26,9 @@ class ImportReport:
     attributes_added: list[str] = field(default_factory=list)  # "LABEL.key", added to the schema (add_labels)
     notes: list[Problem] = field(default_factory=list)        # imported, with what changed on the way in
     stopped: int = 0                                          # files left unread when the user stopped
+    # labels and "LABEL.attribute"s the schema lacks, whose records were skipped for that alone
+    # (add_labels would have taken them: the window offers it)
+    not_in_schema: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -104,11 +107,13 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
     used = {s.label for s in record.spans + record.rejections}
     unknown = sorted(used - {label.key for label in project.schema.labels})
     if unknown and not add_labels:
+        report.not_in_schema.update(unknown)
         report.problems.append(Problem(record.where, f"labels not in the project's schema: {', '.join(unknown)} "
                                                      "(rename them with --map, or add them with --add-labels)"))
         return
     missing = missing_attributes(project.schema, record.spans)
     if missing and not add_labels:
+        report.not_in_schema.update(f"{label}.{key}" for label, keys in missing.items() for key in keys)
         report.problems.append(Problem(record.where, "; ".join(
             f"{label} has no such attribute {', '.join(keys)}" for label, keys in missing.items())
             + " (add them with --add-labels)"))

@@ -729,12 +729,19 @@ class MainWindow(QMainWindow):
         if files:
             self.run_import(files)
 
-    def run_import(self, paths: list[str]) -> None:
+    def run_import(self, paths: list[str], add_labels: bool = False) -> None:
         done = self.ops.run_long(self.tr("Importing…"), lambda progress: import_paths(
-            self.project, paths, on_progress=progress, worker=self.ops.off_thread))
+            self.project, paths, on_progress=progress, worker=self.ops.off_thread, add_labels=add_labels))
         if not done.ok:
             return
         report = done.value
+        if report.not_in_schema and not add_labels and QMessageBox.question(
+                self, self.tr("Import"), self.tr("Some reports use labels or attributes the schema lacks: %1.\n"
+                                                 "Add them to the schema and import those reports?").replace(
+                    "%1", ", ".join(sorted(report.not_in_schema)))
+        ) == QMessageBox.Yes:
+            self.run_import(paths, add_labels=True)  # what came in the first time is skipped as a duplicate
+            return
         summary = self.tr("%1 imported, %2 duplicates skipped, %3 with errors skipped").replace(
             "%1", str(len(report.imported))).replace("%2", str(len(report.duplicates))).replace(
             "%3", str(len(report.problems)))

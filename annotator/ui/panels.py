@@ -69,7 +69,8 @@ class DocumentPanel(QWidget):
         self.refill(current=current)
 
     def _item_text(self, row: dict) -> str:
-        return (f"{row['title'] or self.tr('(untitled)')}\n"
+        title = row["title"] or (row["opening"].split("\n")[0] + "…" if row["opening"] else self.tr("(untitled)"))
+        return (f"{title}\n"
                 f"{self.tr(STATUS_NAMES[row['status']])} · {row['spans']} " + self.tr("spans"))
 
     def _shown(self, row: dict) -> bool:

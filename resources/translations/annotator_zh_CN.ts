@@ -460,7 +460,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="185" />
-        <location filename="../../annotator/ui/main_window.py" line="770" />
+        <location filename="../../annotator/ui/main_window.py" line="777" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -806,22 +806,30 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <source>Some reports use labels or attributes the schema lacks: %1.
+Add them to the schema and import those reports?</source>
+        <translation>有些报告使用了方案中没有的标签或属性:%1。
+把它们加入方案并导入这些报告吗?</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="745" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="742" />
+        <location filename="../../annotator/ui/main_window.py" line="749" />
         <source>Stopped: %1 files not read</source>
         <translation>已停止:%1 个文件未读取</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <location filename="../../annotator/ui/main_window.py" line="752" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="757" />
+        <location filename="../../annotator/ui/main_window.py" line="764" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -841,13 +849,13 @@
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="770" />
+        <location filename="../../annotator/ui/main_window.py" line="777" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="705" />
-        <location filename="../../annotator/ui/main_window.py" line="779" />
+        <location filename="../../annotator/ui/main_window.py" line="786" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -867,7 +875,7 @@
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="788" />
+        <location filename="../../annotator/ui/main_window.py" line="795" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>

@@ -18,6 +18,8 @@ ZH = {
     "Open project": "打开项目", "Open project…": "打开项目…", "Origin": "来源", "Position": "位置",
     "Projects (*.db)": "项目 (*.db)", "Quit": "退出", "Recent projects": "最近的项目", "Redo": "重做",
     "Report annotator": "报告标注工具", "Report annotator %1": "报告标注工具 %1", "Reports": "报告",
+    "Some reports use labels or attributes the schema lacks: %1.\nAdd them to the schema and import those reports?":
+        "有些报告使用了方案中没有的标签或属性:%1。\n把它们加入方案并导入这些报告吗?",
     "Reports (%1);;Labelled data from other tools (%2);;All files (*)": "报告 (%1);;其他工具的标注数据 (%2);;所有文件 (*)",
     "Select a span first (click it or press Tab)": "请先选中一个标注(点击它或按 Tab)",
     "Select a span first: its text is what gets labelled": "请先选中一个标注:将标注与它相同的文字",

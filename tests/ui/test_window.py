@@ -369,3 +369,28 @@ def test_file_import_offers_other_tools_files_and_reads_a_label_studio_export(wi
     assert shown[0].startswith("1 imported") and "Date → DATE" in shown[0]
     doc_id = max(row["document_id"] for row in window.project.progress())
     assert [(s.label, s.text) for s in window.project.spans(doc_id)] == [("DATE", "2020年")]
+    listed = window.documents.list.item(window.documents.list.count() - 1).text()
+    assert listed.startswith("👍2020年云阳县脱贫…\n")  # no title in the file: its opening stands in
+
+
+def test_an_import_with_labels_the_schema_lacks_offers_to_add_them(window, qtbot, monkeypatch, tmp_path):
+    """The window has no --add-labels: it asks, and on Yes the refused reports come in with their labels."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    tasks = [{"data": {"text": f"第{n}份：云阳县脱贫"}, "annotations": [{"result": [
+        {"from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 4, "end": 7, "text": "云阳县", "labels": [label]}}]}]}
+        for n, label in ((1, "Location"), (2, "REGION"))]
+    export = tmp_path / "tasks.json"
+    export.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    asked, shown = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(text) or QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.run_import([str(export)])
+    assert len(asked) == 1 and "LOCATION" in asked[0]
+    assert shown[-1].startswith("1 imported, 1 duplicates skipped, 0 with errors skipped")
+    assert "LOCATION" in [label.key for label in window.project.schema.labels]
+    assert window.documents.list.count() == 7

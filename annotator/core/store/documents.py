@@ -14,6 +14,8 @@ from annotator.core.store.texts import Texts
 MAX_ID = 2 ** 53 - 1  # ids a JSON reader in any language keeps exactly; SQLite's rowids go further
 
 
+OPENING = 30  # characters of the text a list shows for a report without a title
+
 class DuplicateDocument(AnnotatorError):
     def __init__(self, existing_id: int, title: str):
         super().__init__(f"already in the project as document {existing_id} ({title})")
@@ -131,8 +133,8 @@ class Documents:
                                                       [status])]
 
     def progress(self, doc_ids: Iterable[int] | None = None) -> list[dict]:
-        """One row per document for lists: id, title, source, published, status, skip reason, span
-        and suggestion counts (of these documents only, if given).  Counted on the spans_kind index
+        """One row per document for lists: id, title (or, when there is none, the opening characters),
+        source, published, status, skip reason, span and suggestion counts (of these documents only, if given).  Counted on the spans_kind index
         and without reading the texts, so a window can ask after every key."""
         where, args = "", []
         if doc_ids is not None:
@@ -144,5 +146,7 @@ class Documents:
                  " AND (s.origin = 'suggested') = {})")
         return list(self.session.db.query(
             "SELECT d.id AS document_id, d.title, d.source, d.published, d.status, d.skip_reason,"
+            # the first characters stand in for a missing title (sentences from tagged corpora have none)
+            f" CASE WHEN d.title = '' THEN substr(ltrim(d.text), 1, {OPENING}) ELSE '' END AS opening,"
             f" {count.format(0)} AS spans, {count.format(1)} AS suggestions FROM documents d {where}"
             " ORDER BY d.id", args))
