@@ -21,7 +21,7 @@ from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import write_jsonl
 from annotator.core.interchange.reading import code_points, integer, json_records, list_of, text_of
-from annotator.core.interchange.records import Selection, read
+from annotator.core.interchange.records import Selection, categories, read
 from annotator.core.offsets import Graphemes, Utf16Map
 from annotator.core.store import Project
 
@@ -38,6 +38,9 @@ def _record(doc, shape: str) -> dict:
         record["entities"] = [{"id": s.id, "label": s.label, "start_offset": units.to_qt(s.start),
                                "end_offset": units.to_qt(s.end)} for s in doc.spans]
         record["relations"] = [{"id": r, "from_id": a, "to_id": b, "type": t} for r, a, b, t in doc.relations]
+        cats = [label for label, score in categories(doc.meta).items() if score >= 0.5]
+        if cats:  # the classes of intent detection, written back as doccano writes them
+            record["cats"] = cats
     else:
         record["label"] = [[units.to_qt(s.start), units.to_qt(s.end), s.label] for s in doc.spans]
     return record

@@ -54,6 +54,17 @@ class Selection:
         return self.label_map.get(label, label)
 
 
+def categories(meta: dict) -> dict[str, float]:
+    """The document's text categories kept on import (meta.cats), as spaCy's `Doc.cats` holds them:
+    spaCy's and Prodigy's {label: score} as they are, doccano's list of chosen labels at 1.0 each."""
+    cats = meta.get("cats")
+    if isinstance(cats, list):
+        return {str(c): 1.0 for c in cats if isinstance(c, (str, int)) and not isinstance(c, bool)}
+    if isinstance(cats, dict):
+        return {str(k): float(v) for k, v in cats.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    return {}
+
+
 def parse_map(text: str, form: str = "FROM=TO") -> dict[str, str]:
     """'PERSON=PER,REGION=LOC' → {'PERSON': 'PER', 'REGION': 'LOC'} (the --map option of every command;
     `form` names the two sides in the error message)."""

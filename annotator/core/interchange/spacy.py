@@ -24,7 +24,7 @@ from annotator.core.ingest.jsonl import Record, RecordError
 from annotator.core.ingest.sources import Problem
 from annotator.core.interchange.files import ExportError, check_target, write_jsonl
 from annotator.core.interchange.reading import json_records, list_of, text_of
-from annotator.core.interchange.records import Selection, read
+from annotator.core.interchange.records import Selection, categories, read
 from annotator.core.store import Project
 
 
@@ -124,6 +124,7 @@ def export_docbin(project: Project, path: Path, selection: Selection = Selection
             sdoc.ents = ents
         except ValueError as exc:  # overlapping entities: spaCy's ents hold one label per token
             raise ExportError(f"document {doc.id}: {exc}; choose labels with --labels") from None
+        sdoc.cats = categories(doc.meta)  # kept from spaCy, Prodigy or doccano on import: trained on too
         bin_.add(sdoc)
         count += 1
     if misaligned:
