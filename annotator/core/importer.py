@@ -139,22 +139,26 @@ def _add(project: Project, record: Record, report: ImportReport, add_labels: boo
 
 
 def label_keys(record: Record, label_map: dict[str, str]) -> str:
-    """Rename the record's span labels by `label_map`, then to keys (schema.key_for), noting the
-    second kind of renaming in record.notes; returns why the record cannot be stored, or ""."""
-    spans, renamed, refused = [], {}, set()
-    for span in record.spans:
-        label = label_map.get(span.label, span.label)
-        key = key_for(label)
-        if key is None:
-            refused.add(label)
-            continue
-        if key != label:
-            renamed[label] = key
-        spans.append(span if key == span.label else replace(span, label=key))
+    """Rename the labels of the record's spans and rejections by `label_map`, then to keys
+    (schema.key_for), noting the second kind of renaming in record.notes; returns why the record
+    cannot be stored, or ""."""
+    renamed, refused = {}, set()
+    kept = {}
+    for name, spans in (("spans", record.spans), ("rejections", record.rejections)):
+        kept[name] = []
+        for span in spans:
+            label = label_map.get(span.label, span.label)
+            key = key_for(label)
+            if key is None:
+                refused.add(label)
+                continue
+            if key != label:
+                renamed[label] = key
+            kept[name].append(span if key == span.label else replace(span, label=key))
     if refused:
         return (f"labels that cannot become keys (upper-case letters, digits and _): {', '.join(sorted(refused))}; "
                 f"rename them with --map, e.g. --map {sorted(refused)[0]}=PERSON")
-    record.spans[:] = spans
+    record.spans[:], record.rejections[:] = kept["spans"], kept["rejections"]
     if renamed:
         record.notes.append("labels stored as keys: " + ", ".join(f"{a} → {b}" for a, b in sorted(renamed.items())))
     return ""

@@ -118,3 +118,20 @@ def test_a_project_left_with_bad_keys_opens_repaired_and_says_so(tmp_path):
         assert ("DATE", "name", "今年") in project.lexicon_entries()
         [event] = [e for e in project.events() if e["action"] == "repair_label_keys"]
         assert event["after"] == {"Date": "DATE", "PER.NAM": "PER_NAM"}
+
+
+def test_rejected_places_take_the_same_keys_as_spans(tmp_path):
+    """A Prodigy reject with a Label Studio-style name is stored under the key its spans get."""
+    import json
+
+    from annotator.core.importer import import_paths
+    from annotator.core.store import Project
+
+    lines = [{"text": "云阳县脱贫", "answer": "accept", "spans": [{"start": 0, "end": 3, "label": "Location"}]},
+             {"text": "云阳县脱贫", "answer": "reject", "spans": [{"start": 3, "end": 5, "label": "Location"}]}]
+    path = tmp_path / "teach.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    project = Project.open(tmp_path / "p.db")
+    report = import_paths(project, [path], add_labels=True)
+    assert report.ok and report.labels_added == ["LOCATION"]
+    assert [(s.label, s.text) for s in project.spans(report.imported[0])] == [("LOCATION", "云阳县")]
