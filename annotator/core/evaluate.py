@@ -81,32 +81,38 @@ def evaluate(gold_path: Path, mapping: dict[str, str] | None = None) -> Evaluati
     result = Evaluation(documents=len(gold))
     scored = {label for spans in gold.values() for label, _, _ in spans}
     for number, (doc_id, gold_spans) in enumerate(gold.items(), 1):
-        text = texts[doc_id]
-        predicted = {(s.label, s.start, s.end) for s in project.spans(doc_id, origin="suggested")
-                     if s.label in scored}
-        for label in scored:
-            g = sorted((s, e) for lab, s, e in gold_spans if lab == label)
-            p = sorted((s, e) for lab, s, e in predicted if lab == label)
-            score = result.labels[label]
-            score.gold += len(g)
-            score.predicted += len(p)
-            exact = set(g) & set(p)
-            score.exact += len(exact)
-            free = [x for x in p if x not in exact]
-            fixed = 0
-            for gs, ge in (x for x in g if x not in exact):
-                match = next((x for x in free if x[0] < ge and gs < x[1]), None)
-                if match is not None:
-                    free.remove(match)
-                    fixed += 1
-                    result.errors.append((number, label, "edge", text[match[0]:match[1]], text[gs:ge]))
-                else:
-                    result.errors.append((number, label, "missed", "", text[gs:ge]))
-            result.errors += [(number, label, "wrong", text[s:e], "") for s, e in free]
-            score.overlap += len(exact) + fixed
-            result.actions += len(exact) + 2 * fixed + 3 * (len(g) - len(exact) - fixed) + len(free)
+        predicted = {(s.label, s.start, s.end) for s in project.spans(doc_id, origin="suggested")}
+        score(result, number, texts[doc_id], gold_spans, predicted, scored)
     project.close()
     return result
+
+
+def score(result: Evaluation, number: int, text: str, gold_spans: set[tuple[str, int, int]],
+          predicted: set[tuple[str, int, int]], scored: set[str]) -> None:
+    """Add one document's (label, start, end) suggestions, scored against its gold, to `result`;
+    only the labels in `scored` count."""
+    predicted = {p for p in predicted if p[0] in scored}
+    for label in scored:
+        g = sorted((s, e) for lab, s, e in gold_spans if lab == label)
+        p = sorted((s, e) for lab, s, e in predicted if lab == label)
+        counts = result.labels[label]
+        counts.gold += len(g)
+        counts.predicted += len(p)
+        exact = set(g) & set(p)
+        counts.exact += len(exact)
+        free = [x for x in p if x not in exact]
+        fixed = 0
+        for gs, ge in (x for x in g if x not in exact):
+            match = next((x for x in free if x[0] < ge and gs < x[1]), None)
+            if match is not None:
+                free.remove(match)
+                fixed += 1
+                result.errors.append((number, label, "edge", text[match[0]:match[1]], text[gs:ge]))
+            else:
+                result.errors.append((number, label, "missed", "", text[gs:ge]))
+        result.errors += [(number, label, "wrong", text[s:e], "") for s, e in free]
+        counts.overlap += len(exact) + fixed
+        result.actions += len(exact) + 2 * fixed + 3 * (len(g) - len(exact) - fixed) + len(free)
 
 
 def error_lines(evaluation: Evaluation) -> list[str]:

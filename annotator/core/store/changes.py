@@ -23,6 +23,7 @@ class Changes:
     relations: set[int] = field(default_factory=set)    # documents whose relations changed
     schema: bool = False
     lexicon: bool = False
+    model: bool = False      # the learnt model was trained again (and the reports' uncertainty with it)
     undo: bool = False       # what undo and redo would do may have changed
     external: bool = False   # written by another program or window (from Session.poll)
 
@@ -58,7 +59,7 @@ class Changes:
         return gone + [s.id for s in new if s.id in self.spans_updated], new
 
     def __bool__(self) -> bool:
-        return bool(self.documents or self.schema or self.lexicon or self.undo)
+        return bool(self.documents or self.schema or self.lexicon or self.model or self.undo)
 
     def merge(self, other: "Changes") -> None:
         """Fold a later change into this one (several writes shown at once)."""
@@ -74,5 +75,6 @@ class Changes:
         self.relations |= other.relations
         self.schema |= other.schema
         self.lexicon |= other.lexicon
+        self.model |= other.model
         self.undo |= other.undo
         self.external |= other.external

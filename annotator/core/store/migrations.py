@@ -327,3 +327,21 @@ def m004_sessions(db: Database) -> None:
         for stack, batches_ in (("undo", undo[-1000:]), ("redo", redo[-1000:])):
             db.conn.executemany("INSERT INTO undo_steps(owner, stack, batch) VALUES (?, ?, ?)",
                                 [(owner, stack, b) for b in batches_])
+
+
+@migrations()
+def m005_models(db: Database) -> None:
+    """The learnt model, one row per layer, so it travels with the project; and how unsure it is of
+    each report, for picking the next one."""
+    _run(db, """
+    CREATE TABLE models (
+        layer TEXT PRIMARY KEY CHECK (layer IN ('entity', 'metric')),
+        data BLOB NOT NULL,
+        trained_at TEXT NOT NULL
+    );
+    CREATE TABLE uncertainty (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        value REAL NOT NULL,
+        trained_at TEXT NOT NULL
+    );
+    """)

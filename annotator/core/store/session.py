@@ -221,6 +221,8 @@ class Session:
                 changes.schema = True
             elif action in ("add_lexicon", "delete_lexicon"):
                 changes.lexicon = True
+            elif action in ("train_model", "set_uncertainty"):
+                changes.model = True
             elif action in ("add_relation", "delete_relation"):
                 changes.relations.add(document_id)
             elif document_id is not None:

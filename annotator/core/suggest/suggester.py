@@ -7,6 +7,8 @@ a match that runs over); a pattern over budget is skipped for the rest of the ru
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from annotator.core.suggest import Lexicon, Suggestion, combine, dates, find_names, metrics, orgs, persons, \
@@ -28,12 +30,25 @@ def compile_pattern(value: str) -> regex.Pattern:
     return regex.compile(value)
 
 
+DROP_BELOW = 0.2  # a suggestion its rejections brought this low is not made
+
+
+def rejection_weights(accepted: dict[tuple[str, str], int], rejected: dict[tuple[str, str], int]) -> dict:
+    """(text, label) → the factor its suggestions' confidence is multiplied by: (a + 1) / (a + r + 1) for a
+    acceptances and r rejections in the project, so each rejection lowers it and acceptances hold it up."""
+    return {key: (accepted.get(key, 0) + 1) / (accepted.get(key, 0) + r + 1) for key, r in rejected.items() if r}
+
+
 class Suggester:
-    """text → non-overlapping suggestions per layer, from the rules, the project dictionary and
-    the team's lexicon.  `warnings` collects what was skipped (a pattern over its budget)."""
+    """text → non-overlapping suggestions per layer, from the rules, the project dictionary, the
+    team's lexicon and, when the project has one, the learnt model (learn/).  What the team rejected
+    comes back less sure (`weights`, from rejection_weights).  `warnings` collects what was skipped
+    (a pattern over its budget)."""
 
     def __init__(self, layer_of: dict[str, str], entries: dict[str, str] | None = None,
-                 lexicon_rows: list[tuple[str, str, str]] = (), *, pattern_seconds: float | None = None):
+                 lexicon_rows: list[tuple[str, str, str]] = (), *, pattern_seconds: float | None = None,
+                 learnt=None, weights: dict[tuple[str, str], float] | None = None):
+        self.learnt, self.weights = learnt, weights or {}
         self.layer_of, self.entries = layer_of, entries or {}
         self.names = Lexicon(self.entries) if self.entries else None
         self.team_names = {value: label for label, kind, value in lexicon_rows if kind == "name"}
@@ -43,13 +58,37 @@ class Suggester:
         self.pattern_seconds = PATTERN_SECONDS if pattern_seconds is None else pattern_seconds
         self.warnings: list[str] = []
 
-    def __call__(self, text: str) -> list[Suggestion]:
+    def __call__(self, text: str, found: list[Suggestion] | None = None) -> list[Suggestion]:
+        """The suggestions for `text`; `found` is what `found(text)` returned, when it was run already."""
+        return combine(self._weighed(text, self.found(text) if found is None else list(found)), self.layer_of)
+
+    def found(self, text: str) -> list[Suggestion]:
+        """What the rules, the team's lexicon and its patterns find, overlaps and all: what the learnt
+        model reads as features (the project dictionary is left out: it is made of the labels the
+        model learns from, and would teach it to trust itself)."""
         found = [s for source in TEXT_SOURCES for s in source(text)]
-        found += from_dictionary(text, self.entries, self.names)
         if self.team_lexicon:
             found += find_names(text, self.team_names, self.team_lexicon, "lexicon", 0.93)
-        found += self._patterns(text)
-        return combine(found, self.layer_of)
+        return found + self._patterns(text)
+
+    def uncertainty(self, text: str) -> float | None:
+        """How unsure the learnt model is of this text (None without a model)."""
+        return None if self.learnt is None else self.learnt.uncertainty(text, self.found(text))
+
+    def _weighed(self, text: str, found: list[Suggestion]) -> list[Suggestion]:
+        if self.learnt is not None:
+            found = self.learnt.apply(text, found)
+        found += from_dictionary(text, self.entries, self.names)
+        if not self.weights:
+            return found
+        weighed = []
+        for s in found:
+            weight = self.weights.get((text[s.start:s.end], s.label))
+            if weight is None:
+                weighed.append(s)
+            elif s.confidence * weight >= DROP_BELOW:
+                weighed.append(replace(s, confidence=round(s.confidence * weight, 3)))
+        return weighed
 
     def _patterns(self, text: str) -> list[Suggestion]:
         found, kept = [], []

@@ -1,0 +1,70 @@
+"""A trained model at work: suggestions of its own, and its say on the rules' suggestions.
+
+Where the model knows a label, a rule's suggestion takes the model's confidence: the model was
+trained with the rules' output among its features, so it has learnt where each rule is right in
+this project's reports.  A rule suggestion the model finds less likely than `floor` is dropped;
+labels the model never saw (a layer nobody confirmed yet) keep the rules' own confidence.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from annotator.core.learn.crf import Tagger
+from annotator.core.learn.features import text_features
+from annotator.core.sentences import training_sentences
+from annotator.core.suggest import Suggestion
+
+SOURCE = "learnt"
+FLOOR = 0.5  # chosen on the training part of People's Daily (docs/adr/0018-learnt-suggestions.md)
+
+
+class Learnt:
+    def __init__(self, models: dict[str, bytes], info: dict | None = None, *, floor: float = FLOOR):
+        self.taggers = {layer: Tagger(data) for layer, data in models.items()}
+        self.info = info or {}
+        self.floor = floor
+
+    @property
+    def labels(self) -> set[str]:
+        return {label for tagger in self.taggers.values() for label in tagger.labels}
+
+    def apply(self, text: str, found: list[Suggestion]) -> list[Suggestion]:
+        """The model's suggestions, and the rules' `found` as the model judges them."""
+        feats = text_features(text, found)
+        by_sentence: dict[tuple[int, int], list[Suggestion]] = {}
+        bounds = training_sentences(text, [])
+        ends = [b for _, b in bounds]
+        kept = []
+        for s in found:  # a rule span inside one sentence is judged there; one across sentences is kept
+            i = bisect_right(ends, s.start)
+            if i < len(bounds) and bounds[i][0] <= s.start and s.end <= bounds[i][1] and s.label in self.labels:
+                by_sentence.setdefault(bounds[i], []).append(s)
+            else:
+                kept.append(s)
+        out = []
+        for a, b in bounds:
+            xseq = feats[a:b]
+            rules = by_sentence.get((a, b), [])
+            for tagger in self.taggers.values():
+                out += [Suggestion(a + s, a + e, label, SOURCE, round(sure, 3))
+                        for s, e, label, sure in tagger.spans(xseq)]
+                mine = [r for r in rules if r.label in tagger.labels]
+                if mine:
+                    sure = tagger.confidence(xseq, [(r.start - a, r.end - a, r.label) for r in mine])
+                    kept += [replace(r, confidence=round(p, 3)) for r, p in zip(mine, sure) if p >= self.floor]
+        return kept + out
+
+    def uncertainty(self, text: str, found: list[Suggestion]) -> float:
+        """How unsure the model is of a report: the mean, over its sentences, of 1 - P(best tagging)."""
+        feats = text_features(text, found)
+        bounds = training_sentences(text, [])
+        if not bounds or not self.taggers:
+            return 0.0
+        total = 0.0
+        for a, b in bounds:
+            worst = 0.0
+            for tagger in self.taggers.values():
+                worst = max(worst, tagger.doubt(feats[a:b]))
+            total += worst
+        return total / len(bounds)
