@@ -157,10 +157,13 @@ def print_stats(project: Project, *, as_json: bool) -> None:
                    "Label Studio since late 2021) or UTF-16 units (older Label Studio).")
 @click.option("--annotator", default=None, help="Label Studio: take each task's annotation by this annotator "
                                                 "(email or id) instead of the ground truth or the last.")
+@click.option("--status", type=click.Choice(STATUSES), default=None,
+              help="Give every imported report this status, e.g. done for gold whose spans are confirmed labels "
+                   "(the learnt source trains on reports marked done).")
 @handle_errors
 def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: bool, max_size: int,
                    with_suggestions: bool, fmt: str, label_map: str, add_labels: bool, tag_names: str | None,
-                   offsets: str | None, annotator: str | None) -> None:
+                   offsets: str | None, annotator: str | None, status: str | None) -> None:
     """Import reports: .txt, .md, .html/.htm, .docx, .pdf (with a text layer) and .jsonl files, and folders
     of them (recursively); and labelled data from other tools: BIO/BIOES, doccano, spaCy/Prodigy, Label
     Studio, brat and CLUENER (found from each file, or named with --format; rename their labels with --map).
@@ -183,7 +186,7 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
                                   on_progress=progress, fmt=fmt, label_map=parse_map(label_map),
                                   add_labels=add_labels, options={k: v for k, v in (
                                       ("offsets", offsets), ("annotator", annotator), ("tag_names", names))
-                                      if v is not None})
+                                      if v is not None}, status=status)
         if with_suggestions and report.imported:
             added = project.suggest(report.imported, on_warning=lambda text: click.echo(text, err=True))
             click.echo(f"{added} suggestions added")
@@ -244,13 +247,60 @@ def export_command(project_path: Path | None, fmt: str, status: str | None, out:
 @cli.command(name="suggest")
 @project_option
 @click.option("--document", "documents", type=int, multiple=True, help="Only this document (repeatable).")
+@click.option("--again", is_flag=True, help="Replace the suggestions still pending (after training the learnt "
+                                            "source, say); accepted and rejected ones stay as they are.")
 @handle_errors
-def suggest_command(project_path: Path | None, documents: tuple[int, ...]) -> None:
-    """Pre-annotate reports. Accepted and rejected decisions are never touched; a place once
-    rejected is not suggested again; entities accepted anywhere are suggested everywhere."""
+def suggest_command(project_path: Path | None, documents: tuple[int, ...], again: bool) -> None:
+    """Pre-annotate reports, with the learnt source when the project has one (`annotator train`).
+    Accepted and rejected decisions are never touched; a place once rejected is not suggested again,
+    and a text rejected more often than accepted comes back less sure; entities accepted anywhere are
+    suggested everywhere."""
     with open_project(require_project(project_path, existing=True)) as project:
-        added = project.suggest(list(documents) or None, on_warning=lambda text: click.echo(text, err=True))
+        added = project.suggest(list(documents) or None, on_warning=lambda text: click.echo(text, err=True),
+                                again=again)
         click.echo(f"{added} suggestions added")
+
+
+@cli.command(name="train")
+@project_option
+@click.option("--folds", default=5, show_default=True, help="k of the k-fold score on the project's done reports "
+                                                           "(1: no score, only the model).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def train_command(project_path: Path | None, folds: int, as_json: bool) -> None:
+    """Train the learnt source on the reports marked done (their spans are the labels, the rest of
+    their text is not a span) and store it in the project: later suggestions use it. Prints its
+    k-fold score on those reports beside the rules alone on the same reports."""
+    from annotator.core.learn.training import train_project
+
+    with open_project(require_project(project_path, existing=True)) as project:
+        with click.progressbar(length=folds + 1, label="Training", file=sys.stderr) as bar:
+            def progress(done: int, total: int) -> bool:
+                bar.update(done - bar.pos)
+                return True
+            info = train_project(project, folds=folds, on_progress=progress)
+    if as_json:
+        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
+        return
+    click.echo(model_summary(info))
+
+
+def model_summary(info: dict) -> str:
+    """What `train` prints: the model and its k-fold figures beside the rules alone."""
+    lines = [f"trained {info['trained_at']} on {info['spans']} spans in {info['reports']} reports marked done "
+             f"({', '.join(info['labels'])}) in {info['seconds']} s"]
+    scores = info.get("scores")
+    if scores:
+        rules, learnt = scores["rules"], scores["learnt"]
+        lines.append(f"{scores['folds']}-fold exact F1 on those reports (trained on the others each time):")
+        lines.append(f"  {'label':<9} {'rules':>6} {'+learnt':>8}")
+        for label in sorted(learnt["labels"]):
+            lines.append(f"  {label:<9} {rules['labels'][label]['exact']['f1']:>6.2f} "
+                         f"{learnt['labels'][label]['exact']['f1']:>8.2f}")
+        lines.append(f"  {'overall':<9} {rules['overall']['exact']['f1']:>6.2f} {learnt['overall']['exact']['f1']:>8.2f}")
+        lines.append(f"  actions per gold span: {rules['actions_per_gold_span']:.2f} rules, "
+                     f"{learnt['actions_per_gold_span']:.2f} with the learnt source")
+    return "\n".join(lines)
 
 
 @cli.command(name="evaluate")
@@ -259,20 +309,35 @@ def suggest_command(project_path: Path | None, documents: tuple[int, ...]) -> No
 @click.option("--map", "label_map", default="", help="Gold labels to ours, e.g. PER=PERSON,LOC=REGION,ORG=ORG.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--errors", is_flag=True, help="Also list every missed, wrong and mis-edged suggestion.")
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Also score with the learnt source of this project (`annotator train`): rules alone, then "
+                   "rules + learnt.")
 @handle_errors
-def evaluate_command(gold_path: Path, label_map: str, as_json: bool, errors: bool) -> None:
+def evaluate_command(gold_path: Path, label_map: str, as_json: bool, errors: bool, model_path: Path | None) -> None:
     """Score the suggesters against gold: precision, recall, F1 per label (exact and overlap),
     and actions per gold span (accept or reject 1, fix an edge 2, add a missed span 3)."""
     from annotator.core.evaluate import error_lines, evaluate, parse_map, table
 
-    result = evaluate(gold_path, parse_map(label_map))
+    runs = {"rules": None}
+    if model_path is not None:
+        with open_project(model_path) as source:
+            layers, info = source.models.load()
+        if not layers:
+            raise AnnotatorError(f"{model_path} has no learnt model: run `annotator train -p {model_path}` first")
+        runs["rules + learnt"] = (layers, info)
+    results = {name: evaluate(gold_path, parse_map(label_map), model=model) for name, model in runs.items()}
     if as_json:
-        data = result.as_dict()
-        if errors:
-            data["errors"] = [dict(zip(("document", "label", "kind", "suggested", "gold"), e))
-                              for e in sorted(result.errors)]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
+        out = {}
+        for name, result in results.items():
+            out[name] = data = result.as_dict()
+            if errors:
+                data["errors"] = [dict(zip(("document", "label", "kind", "suggested", "gold"), e))
+                                  for e in sorted(result.errors)]
+        click.echo(json.dumps(out if model_path else out["rules"], indent=2, ensure_ascii=False))
+        return
+    for name, result in results.items():
+        if model_path:
+            click.echo(f"{name}:")
         click.echo(table(result))
         if errors:
             click.echo("\n".join(["", "document\tlabel\tkind\tsuggested\tgold", *error_lines(result)]))

@@ -64,9 +64,14 @@ def parse_map(text: str) -> dict[str, str]:
     return interchange_records.parse_map(text, "GOLD=LABEL")
 
 
-def evaluate(gold_path: Path, mapping: dict[str, str] | None = None) -> Evaluation:
+def evaluate(gold_path: Path, mapping: dict[str, str] | None = None,
+             model: tuple[dict[str, bytes], dict] | None = None) -> Evaluation:
+    """Score the suggestions on gold; `model` (layers and description, as Models.load gives them) adds
+    the learnt source."""
     mapping = mapping or {}
     project = Project.open(None, annotator="evaluate")
+    if model is not None:
+        project.models.save(*model)
     gold: dict[int, set[tuple[str, int, int]]] = {}
     texts: dict[int, str] = {}
     for number, raw in iter_lines(Path(gold_path).read_bytes()):

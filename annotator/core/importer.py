@@ -43,7 +43,8 @@ class ImportReport:
 def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False, max_bytes: int = MAX_BYTES,
                  on_progress: Callable[[int, int], bool | None] | None = None, fmt: str = "auto",
                  label_map: dict[str, str] | None = None, add_labels: bool = False,
-                 worker: Callable[..., Any] | None = None, options: dict[str, Any] | None = None) -> ImportReport:
+                 worker: Callable[..., Any] | None = None, options: dict[str, Any] | None = None,
+                 status: str | None = None) -> ImportReport:
     """Import every report under `paths`; `on_progress(bytes_done, bytes_total)` after each file, and
     False from it stops before the next file (the files done stay imported; `report.stopped` says so).
 
@@ -55,6 +56,7 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
     `options` (the CLI's reader flags, e.g. {"offsets": "utf16"}, {"tag_names": [...]} for Hugging Face
     files without their labels.json) go to the readers that take them
     (formats.READER_OPTIONS); the window passes none: each reader's defaults.
+    `status` (e.g. "done" for gold whose spans are confirmed labels) replaces each record's own.
     Reading a file touches no project: `worker(fn, *args)` may run it elsewhere (the window's
     worker thread), a batch of records at a time; storing happens here."""
     report = ImportReport()
@@ -84,6 +86,8 @@ def import_paths(project: Project, paths: list[str | Path], *, raw: bool = False
                 elif isinstance(item, Problem):
                     report.problems.append(item)
                 else:
+                    if status is not None:
+                        item.document = replace(item.document, status=status)
                     _add(project, item, report, add_labels, renames)
         except AnnotatorError as exc:  # a reader's refusal of the whole file
             report.problems.append(Problem(str(path), str(exc)))

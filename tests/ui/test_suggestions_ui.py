@@ -73,7 +73,7 @@ def test_suggestions_are_found_off_the_window_thread_while_it_keeps_running(wind
 
     from annotator.core.suggest.suggester import Suggester
 
-    find = Suggester.__call__
+    find = Suggester.judge  # what the worker runs for each report
     seen = {}
     loop_ran = threading.Event()
 
@@ -82,7 +82,7 @@ def test_suggestions_are_found_off_the_window_thread_while_it_keeps_running(wind
         loop_ran.wait(10)  # set by a timer on the window's thread: never, if this blocked that thread
         return find(self, text)
 
-    monkeypatch.setattr(Suggester, "__call__", slow_find)
+    monkeypatch.setattr(Suggester, "judge", slow_find)
     QTimer.singleShot(50, loop_ran.set)
     window.run_suggest(False)
     assert seen["thread"] is not threading.main_thread() and loop_ran.is_set()

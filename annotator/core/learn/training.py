@@ -11,6 +11,7 @@ from typing import Callable
 
 from annotator.core.evaluate import Evaluation, score
 from annotator.core.learn import crf
+from annotator.core.model import AnnotatorError
 from annotator.core.learn.features import bio, text_features
 from annotator.core.learn.learnt import Learnt
 from annotator.core.sentences import training_sentences
@@ -97,7 +98,7 @@ def train(examples: list[Example], layer_of: dict[str, str], finder: Suggester, 
     """The model on all examples, and what to tell the user about it (spans, reports, k-fold scores)."""
     spans = sum(len(ex.spans) for ex in examples)
     if spans < MIN_SPANS:
-        raise ValueError(f"{spans} confirmed spans in {len(examples)} reports marked done: a model needs at "
+        raise AnnotatorError(f"{spans} confirmed spans in {len(examples)} reports marked done: a model needs at "
                          f"least {MIN_SPANS}; label more reports and mark them done")
     began = time.perf_counter()
     prepare(examples, finder)
@@ -109,3 +110,18 @@ def train(examples: list[Example], layer_of: dict[str, str], finder: Suggester, 
     labels = sorted({label for _, _, label in (s for ex in examples for s in ex.spans)})
     return models, {"reports": len(examples), "spans": spans, "labels": labels, "scores": scores,
                     "seconds": round(time.perf_counter() - began, 1)}
+
+
+def train_project(project, *, folds: int = FOLDS, on_progress: Callable[[int, int], bool] | None = None) -> dict:
+    """Train on the project's reports marked done, store the model in the project, and judge how
+    unsure it is of every unfinished report (for "next report"); returns what was stored."""
+    layer_of = {label.key: label.layer for label in project.schema.labels}
+    finder = Suggester(layer_of, {}, project.lexicon_entries())
+    examples = [Example(text, spans) for text, spans in project.models.examples()]
+    models, info = train(examples, layer_of, finder, folds=folds, on_progress=on_progress)
+    info["trained_at"] = project.models.save(models, info)
+    learnt = Learnt(models, info)
+    unfinished = [doc_id for status in ("todo", "in_progress") for doc_id in project.document_ids(status)]
+    project.models.set_uncertainty({doc_id: learnt.uncertainty(text, finder.found(text))
+                                    for doc_id, text in ((d, project.text(d)) for d in unfinished)})
+    return info

@@ -134,7 +134,7 @@ class Documents:
 
     def progress(self, doc_ids: Iterable[int] | None = None) -> list[dict]:
         """One row per document for lists: id, title (or, when there is none, the opening characters),
-        source, published, status, skip reason, span and suggestion counts (of these documents only, if given).  Counted on the spans_kind index
+        source, published, status, skip reason, span and suggestion counts, the learnt model's uncertainty (of these documents only, if given).  Counted on the spans_kind index
         and without reading the texts, so a window can ask after every key."""
         where, args = "", []
         if doc_ids is not None:
@@ -148,5 +148,7 @@ class Documents:
             "SELECT d.id AS document_id, d.title, d.source, d.published, d.status, d.skip_reason,"
             # the first characters stand in for a missing title (sentences from tagged corpora have none)
             f" CASE WHEN d.title = '' THEN substr(ltrim(d.text), 1, {OPENING}) ELSE '' END AS opening,"
-            f" {count.format(0)} AS spans, {count.format(1)} AS suggestions FROM documents d {where}"
+            f" {count.format(0)} AS spans, {count.format(1)} AS suggestions,"
+            # how unsure the learnt model is of it (None: no model, or not judged since training)
+            f" (SELECT value FROM uncertainty u WHERE u.document_id = d.id) AS uncertainty FROM documents d {where}"
             " ORDER BY d.id", args))

@@ -25,6 +25,7 @@ from annotator.core.store.documents import Documents
 from annotator.core.store.history import History
 from annotator.core.store.lexicon import Lexicon
 from annotator.core.store.migrations import migrations
+from annotator.core.store.models import Models
 from annotator.core.store.queries import Queries
 from annotator.core.store.schemas import Schemas
 from annotator.core.store.session import BUSY_SECONDS, Session
@@ -60,7 +61,8 @@ class Project:
         self.spans_ = Spans(self.session, self.texts, self.schemas, self.statuses)
         self.documents = Documents(self.session, self.texts, self.spans_)
         self.lexicon = Lexicon(self.session, self.schemas)
-        self.suggestions = Suggestions(self.session, self.texts, self.schemas, self.spans_, self.lexicon)
+        self.models = Models(self.session)
+        self.suggestions = Suggestions(self.session, self.texts, self.schemas, self.spans_, self.lexicon, self.models)
         self.history = History(self.session, self.spans_, self.statuses, self.suggestions, self.documents)
         self.queries = Queries(self.session, self.texts)
 
@@ -232,8 +234,8 @@ class Project:
     def set_status(self, doc_id: int, status: str, reason: str = "") -> None:
         self.statuses.set(doc_id, status, reason)
 
-    def next_unfinished(self, after: int | None = None) -> int | None:
-        return self.statuses.next_unfinished(after)
+    def next_unfinished(self, after: int | None = None, *, unsure_first: bool = False) -> int | None:
+        return self.statuses.next_unfinished(after, unsure_first=unsure_first)
 
     def spans(self, doc_id: int, *, origin: str | None = None):
         return self.spans_.of(doc_id, origin=origin)
@@ -266,8 +268,9 @@ class Project:
     def label_occurrences(self, doc_ids: list[int], needle: str, label: str, on_progress=None):
         return self.spans_.label_occurrences(doc_ids, needle, label, on_progress)
 
-    def suggest(self, doc_ids: list[int] | None = None, on_progress=None, *, on_warning=None, worker=None) -> int:
-        return self.suggestions.suggest(doc_ids, on_progress, on_warning=on_warning, worker=worker)
+    def suggest(self, doc_ids: list[int] | None = None, on_progress=None, *, on_warning=None, worker=None,
+                again: bool = False) -> int:
+        return self.suggestions.suggest(doc_ids, on_progress, on_warning=on_warning, worker=worker, again=again)
 
     def accept(self, span_id: int):
         return self.suggestions.accept(span_id)

@@ -242,6 +242,15 @@ class Spans:
         self.session.db.execute("DELETE FROM spans WHERE id = ?", [old.id])
         self.session.changes.removed(old.id, old.document_id)
 
+    def drop_suggestions(self, doc_id: int) -> int:
+        """Inside a write: delete a report's pending suggestions, but those an annotation links to
+        (a confirmed metric's suggested subject stays); returns how many went."""
+        kept = {span.attrs.get(key) for span in self.of(doc_id) if span.origin != "suggested"
+                for key in self._link_keys(span.label)}
+        gone = [s.id for s in self.of(doc_id, origin="suggested") if s.id not in kept]
+        self.session.db.conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in gone])
+        return len(gone)
+
     def _link_keys(self, label: str) -> set[str]:
         definition = self.schemas.current.label(label)
         return {a.key for a in definition.attributes if a.type == "link"} if definition else set()

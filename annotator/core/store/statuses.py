@@ -45,9 +45,16 @@ class Statuses:
             self.write({"document_id": doc_id, "status": status, "reason": reason},
                        {"document_id": doc_id, "status": "in_progress", "reason": ""})
 
-    def next_unfinished(self, after: int | None) -> int | None:
-        """The first unfinished report after `after` in id order, wrapping round; None when none is left."""
+    def next_unfinished(self, after: int | None, *, unsure_first: bool = False) -> int | None:
+        """The first unfinished report after `after` in id order, wrapping round; None when none is left.
+        `unsure_first`: the unfinished report the learnt model is least sure of, when it has judged any."""
         db, marks = self.session.db, ",".join("?" * len(UNFINISHED))
+        if unsure_first:
+            row = db.execute(f"SELECT d.id FROM documents d JOIN uncertainty u ON u.document_id = d.id WHERE"
+                             f" d.status IN ({marks}) AND d.id != ? ORDER BY u.value DESC, d.id LIMIT 1",
+                             [*UNFINISHED, after or 0]).fetchone()
+            if row:
+                return row[0]
         row = db.execute(f"SELECT id FROM documents WHERE status IN ({marks}) AND id > ? ORDER BY id LIMIT 1",
                          [*UNFINISHED, after or 0]).fetchone() or db.execute(
             f"SELECT id FROM documents WHERE status IN ({marks}) AND id != ? ORDER BY id LIMIT 1",

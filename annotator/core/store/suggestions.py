@@ -19,15 +19,25 @@ from annotator.core.store.schemas import Schemas
 from annotator.core.store.session import Session
 from annotator.core.store.spans import INSERT, Spans
 from annotator.core.store.texts import Texts
-from annotator.core.suggest.suggester import Suggester
+from annotator.core.store.models import Models
+from annotator.core.suggest.suggester import Suggester, rejection_weights
 
 # runs `find(text)` and returns its result: the window passes one that runs it on a worker thread
 Worker = Callable[[Callable[[str], Any], str], Any]
 
 
 class Suggestions:
-    def __init__(self, session: Session, texts: Texts, schemas: Schemas, spans: Spans, lexicon: Lexicon):
+    def __init__(self, session: Session, texts: Texts, schemas: Schemas, spans: Spans, lexicon: Lexicon,
+                 models: Models):
         self.session, self.texts, self.schemas, self.spans, self.lexicon = session, texts, schemas, spans, lexicon
+        self.models = models
+
+    def suggester(self) -> Suggester:
+        """The finder of one run: rules, dictionary, the team's lexicon, the learnt model if there is
+        one, and the project's rejections lowering what they rejected."""
+        layer_of = {label.key: label.layer for label in self.schemas.current.labels}
+        return Suggester(layer_of, self.dictionary(), self.lexicon.entries(), learnt=self.models.learnt(),
+                         weights=rejection_weights(*self.models.label_counts()))
 
     def dictionary(self) -> dict[str, str]:
         """text → label of entities accepted in this project, less those rejected with that label."""
@@ -39,8 +49,10 @@ class Suggestions:
         return {text: label for text, label in accepted if (text, label) not in rejected}
 
     def suggest(self, doc_ids: list[int] | None = None, on_progress: Progress | None = None, *,
-                on_warning: Callable[[str], None] | None = None, worker: Worker | None = None) -> int:
+                on_warning: Callable[[str], None] | None = None, worker: Worker | None = None,
+                again: bool = False) -> int:
         """Add suggestions to these documents (all by default); returns how many were added.
+        `again`: first drop each report's pending suggestions (a new model suggests otherwise).
 
         Each report's suggestions are checked like any span (offsets in the text, a label of the
         schema, valid attributes, no overlap in their layer) and written in one statement, one
@@ -52,7 +64,7 @@ class Suggestions:
         schema = self.schemas.current
         layer_of = {label.key: label.layer for label in schema.labels}
         definitions = {label.key: label for label in schema.labels}
-        find = Suggester(layer_of, self.dictionary(), self.lexicon.entries())
+        find = self.suggester()
         added = 0
         if doc_ids is None:
             doc_ids = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id")]
@@ -60,11 +72,18 @@ class Suggestions:
             if on_progress is not None and not on_progress(done, len(doc_ids)):
                 break
             text = self.texts(doc_id)
-            found = worker(find, text) if worker else find(text)
+            found, doubt = worker(find.judge, text) if worker else find.judge(text)
             while find.warnings and on_warning is not None:
                 on_warning(find.warnings.pop(0))
             with session.write() as changes:
                 session.ensure_annotator(session.annotator)
+                if doubt is not None:
+                    self.models.write_uncertainty(doc_id, doubt)
+                if again:
+                    dropped = self.spans.drop_suggestions(doc_id)
+                    if dropped:
+                        session.log("drop_suggestions", document_id=doc_id, before={"count": dropped})
+                        changes.reload.add(doc_id)
                 existing = db.execute("SELECT layer, start, end FROM spans WHERE document_id = ?", [doc_id]).fetchall()
                 rejected = set(db.execute("SELECT start, end, label FROM rejections WHERE document_id = ?",
                                           [doc_id]).fetchall())

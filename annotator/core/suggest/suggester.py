@@ -71,9 +71,11 @@ class Suggester:
             found += find_names(text, self.team_names, self.team_lexicon, "lexicon", 0.93)
         return found + self._patterns(text)
 
-    def uncertainty(self, text: str) -> float | None:
-        """How unsure the learnt model is of this text (None without a model)."""
-        return None if self.learnt is None else self.learnt.uncertainty(text, self.found(text))
+    def judge(self, text: str) -> tuple[list[Suggestion], float | None]:
+        """The suggestions, and how unsure the learnt model is of the text (None without a model)."""
+        found = self.found(text)
+        doubt = None if self.learnt is None else self.learnt.uncertainty(text, found)
+        return self(text, found), doubt
 
     def _weighed(self, text: str, found: list[Suggestion]) -> list[Suggestion]:
         if self.learnt is not None:

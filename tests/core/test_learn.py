@@ -1,0 +1,146 @@
+"""The learnt source: trained on a project's done reports, stored in it, suggesting beside the rules,
+lowered by rejections, and judging which report to label next."""
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from annotator.core.importer import import_paths
+from annotator.core.learn import training
+from annotator.core.learn.features import bio, spans_of
+from annotator.core.model import AnnotatorError, Document
+from annotator.core.store import Project
+from annotator.core.suggest import Suggestion
+from annotator.core.suggest.suggester import Suggester, rejection_weights
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+TRAIN = ["seed_000.jsonl", "seed_003.jsonl", "report_xwlb_20200306_poverty_meeting.jsonl",
+         "report_xwlb_20210225_poverty_awards.jsonl"]
+NEW = GOLD / "report_xwlb_20210118_economy.jsonl"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A project file with four gold reports marked done and a fifth to label, and its model."""
+    path = tmp_path_factory.mktemp("learn") / "p.db"
+    with Project.open(path, annotator="ann") as project:
+        report = import_paths(project, [GOLD / name for name in TRAIN], status="done")
+        assert len(report.imported) == 4
+        new = project.add_document(Document(text=json.loads(NEW.read_text("utf-8"))["text"]))  # unlabelled
+        info = training.train_project(project, folds=2)
+    return path, info, new
+
+
+def test_training_stores_a_model_that_travels_with_the_project_file(trained):
+    path, info, _ = trained
+    assert info["reports"] == 4 and info["spans"] == sum(
+        len(json.loads(line)["spans"]) for name in TRAIN for line in (GOLD / name).open(encoding="utf-8"))
+    assert {"PERSON", "REGION", "ORG", "DATE", "METRIC"} <= set(info["labels"])
+    scores = info["scores"]
+    assert scores["folds"] == 2 and set(scores) == {"folds", "rules", "learnt"}
+    assert 0 < scores["learnt"]["overall"]["exact"]["f1"] <= 1
+    with Project.open(path, annotator="other") as again:  # reopened: the model is read back from the file
+        learnt = again.models.learnt()
+        assert learnt is not None and set(learnt.taggers) == {"entity", "metric"}
+        assert again.models.info()["trained_at"] == info["trained_at"]
+
+
+def test_suggestions_from_the_model_are_combined_with_the_rules(trained, tmp_path):
+    path, _, new = trained
+    with Project.open(path, annotator="ann") as project:
+        text = project.text(new)
+        with_model = project.suggestions.suggester()
+        rules = Suggester(with_model.layer_of, with_model.entries, project.lexicon_entries())
+        mixed, doubt = with_model.judge(text)
+        sources = {s.source for s in mixed}
+        assert "learnt" in sources and sources - {"learnt"}, sources  # both kinds in one run
+        assert doubt is not None and 0 <= doubt <= 1
+        for layer in ("entity", "metric"):  # still one span per place in each layer
+            spans = sorted((s.start, s.end) for s in mixed if with_model.layer_of[s.label] == layer)
+            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+        # where the model knows a label, a rule's suggestion carries the model's confidence
+        plain = {(s.start, s.end, s.label): s.confidence for s in rules(text)}
+        judged = [s for s in mixed if s.source != "learnt" and (s.start, s.end, s.label) in plain]
+        assert any(s.confidence != plain[(s.start, s.end, s.label)] for s in judged)
+
+
+def test_suggest_uses_the_model_and_again_replaces_pending_suggestions_only(trained, tmp_path):
+    path, _, new = trained
+    copy = tmp_path / "copy.db"
+    with Project.open(path) as project:
+        project.db.execute("VACUUM INTO ?", [str(copy)])
+    with Project.open(copy, annotator="ann") as project:
+        project.suggest([new])
+        pending = project.spans(new, origin="suggested")
+        assert any(s.source == "learnt" for s in pending)
+        kept = project.accept(pending[0].id)
+        rejected = pending[1]
+        project.reject(rejected.id)
+        before = {s.id for s in project.spans(new, origin="suggested")}
+        project.suggest([new], again=True)
+        after = project.spans(new, origin="suggested")
+        assert before and not before & {s.id for s in after}  # the pending ones were replaced
+        assert project.span(kept.id).origin == "manual"
+        assert (rejected.start, rejected.end, rejected.label) not in {(s.start, s.end, s.label) for s in after}
+
+
+def test_each_rejection_lowers_a_text_and_acceptances_hold_it_up():
+    weights = rejection_weights({("贺辞", "PERSON"): 0, ("云阳", "REGION"): 3},
+                                {("贺辞", "PERSON"): 2, ("云阳", "REGION"): 1})
+    assert weights[("贺辞", "PERSON")] == pytest.approx(1 / 3)
+    assert weights[("云阳", "REGION")] == pytest.approx(4 / 5)
+    text = "新年贺辞发表。"
+    layer_of = {"PERSON": "entity"}
+
+    def person(t):
+        return [Suggestion(2 if t == text else 0, 4 if t == text else 2, "PERSON", "persons", 0.8)]
+
+    found = person(text)
+    assert Suggester(layer_of)(text, found)[0].confidence == 0.8
+    once = Suggester(layer_of, weights=rejection_weights({}, {("贺辞", "PERSON"): 1}))(text, found)
+    assert once[0].confidence == pytest.approx(0.4)
+    many = Suggester(layer_of, weights=rejection_weights({}, {("贺辞", "PERSON"): 4}))(text, found)
+    assert many == []  # rejected four times and never accepted: no longer suggested
+
+
+def test_a_rejection_in_the_project_lowers_the_same_text_in_another_report(project):
+    a = project.add_document(Document(text="国务院扶贫办主任刘永富出席会议。"))
+    b = project.add_document(Document(text="会上,国务院扶贫办介绍了情况。"))
+    project.suggest([a])
+    org = next(s for s in project.spans(a, origin="suggested") if s.text == "国务院扶贫办")
+    project.reject(org.id)
+    project.suggest([b])
+    again = next(s for s in project.spans(b, origin="suggested") if s.text == "国务院扶贫办")
+    assert again.confidence == pytest.approx(org.confidence / 2, abs=0.001)
+
+
+def test_too_few_confirmed_spans_is_refused_with_what_to_do(project):
+    project.add_document(Document(text="云阳县。", status="done"))
+    with pytest.raises(AnnotatorError, match="label more reports and mark them done"):
+        training.train_project(project, folds=1)
+
+
+def test_next_report_can_be_the_one_the_model_is_least_sure_of(project):
+    ids = [project.add_document(Document(text=f"第{i}份报告。")) for i in range(4)]
+    project.models.save({}, {"spans": 0})
+    project.models.set_uncertainty({ids[0]: 0.1, ids[1]: 0.7, ids[2]: 0.4})
+    assert project.next_unfinished(ids[0]) == ids[1]  # id order unless asked
+    assert project.next_unfinished(ids[0], unsure_first=True) == ids[1]
+    assert project.next_unfinished(ids[1], unsure_first=True) == ids[2]
+    project.set_status(ids[2], "done")
+    assert project.next_unfinished(ids[1], unsure_first=True) == ids[0]
+    rows = {r["document_id"]: r["uncertainty"] for r in project.progress()}
+    assert rows[ids[1]] == 0.7 and rows[ids[3]] is None
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 5), st.sampled_from(["A", "BB", "C"])), max_size=8))
+def test_tags_give_back_the_spans_they_were_made_from(raw):
+    spans, end = [], 0
+    for gap, size, label in raw:  # non-overlapping spans in order
+        start = end + gap
+        spans.append((start, start + size, label))
+        end = start + size
+    length = end + 3
+    assert spans_of(bio(length, 0, spans)) == spans
+    assert spans_of(bio(length - 2, 2, spans), 2) == [s for s in spans if s[0] >= 2]
