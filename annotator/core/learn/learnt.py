@@ -29,14 +29,15 @@ class Learnt:
     def labels(self) -> set[str]:
         return {label for tagger in self.taggers.values() for label in tagger.labels}
 
-    def apply(self, text: str, found: list[Suggestion]) -> list[Suggestion]:
-        """The model's suggestions, and the rules' `found` as the model judges them."""
+    def apply(self, text: str, found: list[Suggestion], also: list[Suggestion] = ()) -> list[Suggestion]:
+        """The model's suggestions, and the rules' `found` as the model judges them; `also` is judged
+        the same way but is not one of the model's features (the project dictionary)."""
         feats = text_features(text, found)
         by_sentence: dict[tuple[int, int], list[Suggestion]] = {}
         bounds = training_sentences(text, [])
         ends = [b for _, b in bounds]
         kept = []
-        for s in found:  # a rule span inside one sentence is judged there; one across sentences is kept
+        for s in [*found, *also]:  # a rule span inside one sentence is judged there; one across sentences is kept
             i = bisect_right(ends, s.start)
             if i < len(bounds) and bounds[i][0] <= s.start and s.end <= bounds[i][1] and s.label in self.labels:
                 by_sentence.setdefault(bounds[i], []).append(s)

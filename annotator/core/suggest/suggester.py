@@ -78,9 +78,9 @@ class Suggester:
         return self(text, found), doubt
 
     def _weighed(self, text: str, found: list[Suggestion]) -> list[Suggestion]:
-        if self.learnt is not None:
-            found = self.learnt.apply(text, found)
-        found += from_dictionary(text, self.entries, self.names)
+        known = from_dictionary(text, self.entries, self.names)
+        # with a model, the dictionary is judged like the rules (it holds the very labels the model learnt)
+        found = found + known if self.learnt is None else self.learnt.apply(text, found, known)
         if not self.weights:
             return found
         weighed = []
