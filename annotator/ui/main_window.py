@@ -24,6 +24,7 @@ from annotator.ui.find_bar import FindBar
 from annotator.ui.operations import Operations
 from annotator.ui.panels import DocumentPanel, LabelPalette, SpanTable
 from annotator.ui.report_view import ReportView
+from annotator.ui.training import Training
 
 log = logging.getLogger("annotator")
 POLL_MS = 500  # how often the window looks for what other programs wrote to the project
@@ -51,9 +52,13 @@ class MainWindow(QMainWindow):
         self.find_toolbar = FindBar(self)
         self.find_bar = self.find_toolbar.edit
         self.addToolBar(Qt.BottomToolBarArea, self.find_toolbar)
+        self.training = Training(self)
         self._build_menus()
         self.hint = guidance.first_run_hint(self)
         self._texts()
+        self.documents.order.setCurrentIndex(1 if settings.value("reports/unsure_first", False, bool) else 0)
+        self.documents.order.currentIndexChanged.connect(
+            lambda: settings.setValue("reports/unsure_first", self.documents.unsure_first()))
         self.documents.document_chosen.connect(self.open_document)
         self.palette.label_chosen.connect(self.apply_label)
         self.span_table.span_chosen.connect(lambda sid: self.select_span(self.view.spans.get(sid)))
@@ -163,6 +168,10 @@ class MainWindow(QMainWindow):
         self._action(suggest, self.tr("Previous pending suggestion"), lambda: self.step_suggestion(False),
                      "Shift+F4")
         suggest.addSeparator()
+        self._action(suggest, self.tr("Train the learnt source now"), lambda: self.training.start(), "Ctrl+Shift+T")
+        self._action(suggest, self.tr("Suggest again for this report (replaces pending suggestions)"),
+                     lambda: self.run_suggest(False, again=True), "Ctrl+Alt+G")
+        suggest.addSeparator()
         self._action(suggest, self.tr("Add a word list for a label…"), lambda: self.add_lexicon("name"))
         self._action(suggest, self.tr("Add patterns for a label…"), lambda: self.add_lexicon("pattern"))
         self.label_menu = bar.addMenu(self.tr("&Labels"))
@@ -271,7 +280,9 @@ class MainWindow(QMainWindow):
             if selected is not None and (selected in changes.spans_updated or selected in changes.spans_removed
                                          or doc_id in changes.reload):
                 self.show_attributes(self.selected_span())
-        if changes.documents_added:
+        if changes.model:
+            self.training.refresh()
+        if changes.documents_added or changes.model:  # a new model judged the reports: the order may change
             self.refresh_documents()
         elif changes.documents:
             self.documents.update_rows(self.project.progress(changes.documents))
@@ -294,9 +305,11 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:
             self.error(str(exc))
             return
+        self.training.stop()
         self.project.close()
         self.project, self.doc_id = project, None
         self.load_project_view()
+        self.training.refresh()
 
     def _remember_project(self) -> None:
         if self.project.path is None:
@@ -361,13 +374,13 @@ class MainWindow(QMainWindow):
 
     # suggestions -----------------------------------------------------------------------
 
-    def run_suggest(self, everywhere: bool) -> None:
+    def run_suggest(self, everywhere: bool, again: bool = False) -> None:
         if self.doc_id is None:
             return
         doc_ids = None if everywhere else [self.doc_id]
         warnings: list[str] = []
         done = self.ops.run_long(self.tr("Suggesting labels…"), lambda progress: self.project.suggest(
-            doc_ids, progress, on_warning=warnings.append, worker=self.ops.off_thread))
+            doc_ids, progress, on_warning=warnings.append, worker=self.ops.off_thread, again=again))
         if done.ok:
             self.status(self.tr("%1 suggestions added").replace("%1", str(done.value)))
         if warnings:
@@ -638,6 +651,7 @@ class MainWindow(QMainWindow):
                     self.project.reject_all(doc_id)
                 self.project.set_status(doc_id, "done")
         if self.ops.run(finish).ok:
+            self.training.maybe_start()
             self._next_unfinished()
             if choice == "reject":
                 then = self.statusBar().currentMessage()
@@ -658,7 +672,7 @@ class MainWindow(QMainWindow):
             self._next_unfinished()
 
     def _next_unfinished(self) -> None:
-        target = self.project.next_unfinished(self.doc_id)
+        target = self.project.next_unfinished(self.doc_id, unsure_first=self.documents.unsure_first())
         if target is None or target == self.doc_id:
             self.status(self.tr("Every report is done or skipped"))
         else:
@@ -811,6 +825,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.poll_timer.stop()
+        self.training.stop()
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())

@@ -37,6 +37,9 @@ class DocumentPanel(QWidget):
         self.status.addItem("", None)
         for status in STATUSES:
             self.status.addItem("", status)
+        self.order = QComboBox()  # also the order "next report" follows (MainWindow._next_unfinished)
+        self.order.addItem("", False)
+        self.order.addItem("", True)
         self.retranslate()
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -47,10 +50,12 @@ class DocumentPanel(QWidget):
         top.addWidget(self.filter, 2)
         top.addWidget(self.status, 1)
         layout.addLayout(top)
+        layout.addWidget(self.order)
         layout.addWidget(self.list)
         layout.addWidget(self.progress)
         self.filter.textChanged.connect(self.refill)
         self.status.currentIndexChanged.connect(self.refill)
+        self.order.currentIndexChanged.connect(self.refill)
         self.list.currentItemChanged.connect(self._chosen)
         self.text_of = lambda doc_id: ""
 
@@ -60,6 +65,9 @@ class DocumentPanel(QWidget):
         self.status.setItemText(0, self.tr("All"))
         for i, status in enumerate(STATUSES, 1):
             self.status.setItemText(i, self.tr(STATUS_NAMES[status]))
+        self.order.setItemText(0, self.tr("In the order imported"))
+        self.order.setItemText(1, self.tr("Least sure first (learnt source)"))
+        self.order.setToolTip(self.tr("The order of this list, and of \"next report\" after Done or Skip"))
         if self.rows:
             self.refill()
 
@@ -70,8 +78,14 @@ class DocumentPanel(QWidget):
 
     def _item_text(self, row: dict) -> str:
         title = row["title"] or (row["opening"].split("\n")[0] + "…" if row["opening"] else self.tr("(untitled)"))
+        doubt = row.get("uncertainty")
         return (f"{title}\n"
-                f"{self.tr(STATUS_NAMES[row['status']])} · {row['spans']} " + self.tr("spans"))
+                f"{self.tr(STATUS_NAMES[row['status']])} · {row['spans']} " + self.tr("spans")
+                + ("" if doubt is None or row["status"] == "done" else " · " + self.tr("unsure %1").replace(
+                    "%1", f"{doubt:.2f}")))
+
+    def unsure_first(self) -> bool:
+        return bool(self.order.currentData())
 
     def _shown(self, row: dict) -> bool:
         needle, status = self.filter.text().strip(), self.status.currentData()
@@ -83,7 +97,10 @@ class DocumentPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         self.items = {}
-        for row in self.rows:
+        rows = self.rows
+        if self.unsure_first():  # reports the model doubts most first; those it has not judged last
+            rows = sorted(rows, key=lambda r: -(r.get("uncertainty") or -1.0))
+        for row in rows:
             if not self._shown(row):
                 continue
             item = QListWidgetItem(self._item_text(row))

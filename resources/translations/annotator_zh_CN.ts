@@ -66,22 +66,47 @@
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="59" />
+        <location filename="../../annotator/ui/panels.py" line="64" />
         <source>Filter by title or text</source>
         <translation>按标题或正文筛选</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="60" />
+        <location filename="../../annotator/ui/panels.py" line="65" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="73" />
+        <location filename="../../annotator/ui/panels.py" line="68" />
+        <source>In the order imported</source>
+        <translation>按导入顺序</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="69" />
+        <source>Least sure first (learnt source)</source>
+        <translation>模型最不确定的优先(学习模型)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="70" />
+        <source>The order of this list, and of "next report" after Done or Skip</source>
+        <translation>本列表的顺序,也是完成或跳过后“下一篇”的顺序</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="80" />
+        <source>(untitled)</source>
+        <translation>(无标题)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="83" />
         <source>spans</source>
         <translation>处标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="99" />
+        <location filename="../../annotator/ui/panels.py" line="84" />
+        <source>unsure %1</source>
+        <translation>不确定度 %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="117" />
         <source>%1 of %2 done</source>
         <translation>已完成 %1 / %2</translation>
     </message>
@@ -172,22 +197,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="91" />
+        <location filename="../../annotator/ui/main_window.py" line="96" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="91" />
+        <location filename="../../annotator/ui/main_window.py" line="96" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="92" />
+        <location filename="../../annotator/ui/main_window.py" line="97" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="92" />
+        <location filename="../../annotator/ui/main_window.py" line="97" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
@@ -207,530 +232,540 @@
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="112" />
+        <location filename="../../annotator/ui/main_window.py" line="117" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="113" />
+        <location filename="../../annotator/ui/main_window.py" line="118" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="114" />
+        <location filename="../../annotator/ui/main_window.py" line="119" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="115" />
+        <location filename="../../annotator/ui/main_window.py" line="120" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="117" />
+        <location filename="../../annotator/ui/main_window.py" line="122" />
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="118" />
+        <location filename="../../annotator/ui/main_window.py" line="123" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="120" />
+        <location filename="../../annotator/ui/main_window.py" line="125" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="121" />
+        <location filename="../../annotator/ui/main_window.py" line="126" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="122" />
+        <location filename="../../annotator/ui/main_window.py" line="127" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="123" />
+        <location filename="../../annotator/ui/main_window.py" line="128" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="125" />
+        <location filename="../../annotator/ui/main_window.py" line="130" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127" />
+        <location filename="../../annotator/ui/main_window.py" line="132" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128" />
+        <location filename="../../annotator/ui/main_window.py" line="133" />
         <source>Label all occurrences in this report</source>
         <translation>在本报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129" />
+        <location filename="../../annotator/ui/main_window.py" line="134" />
         <source>Label all occurrences in all reports</source>
         <translation>在所有报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131" />
+        <location filename="../../annotator/ui/main_window.py" line="136" />
         <source>Move end left</source>
         <translation>结尾左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132" />
+        <location filename="../../annotator/ui/main_window.py" line="137" />
         <source>Move end right</source>
         <translation>结尾右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133" />
+        <location filename="../../annotator/ui/main_window.py" line="138" />
         <source>Move start left</source>
         <translation>开头左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134" />
+        <location filename="../../annotator/ui/main_window.py" line="139" />
         <source>Move start right</source>
         <translation>开头右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136" />
+        <location filename="../../annotator/ui/main_window.py" line="141" />
         <source>Link the metric's subject (then click a region or organisation)</source>
         <translation>关联指标的主体(然后点击一个地区或机构)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="138" />
+        <location filename="../../annotator/ui/main_window.py" line="143" />
         <source>Link the metric's period (then click a date)</source>
         <translation>关联指标的时期(然后点击一个时间)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="140" />
+        <location filename="../../annotator/ui/main_window.py" line="145" />
         <source>Accept the proposed attributes</source>
         <translation>接受推测的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141" />
+        <location filename="../../annotator/ui/main_window.py" line="146" />
         <source>Note on the selected span…</source>
         <translation>给选中标注加备注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142" />
+        <location filename="../../annotator/ui/main_window.py" line="147" />
         <source>Note on this report…</source>
         <translation>给本报告加备注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143" />
+        <location filename="../../annotator/ui/main_window.py" line="148" />
         <source>Choose the indicator</source>
         <translation>选择指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <location filename="../../annotator/ui/main_window.py" line="150" />
         <source>Mark done and go to next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146" />
+        <location filename="../../annotator/ui/main_window.py" line="151" />
         <source>Skip this report…</source>
         <translation>跳过本报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147" />
+        <location filename="../../annotator/ui/main_window.py" line="152" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148" />
+        <location filename="../../annotator/ui/main_window.py" line="153" />
         <source>Suggest labels for this report</source>
         <translation>为本报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149" />
+        <location filename="../../annotator/ui/main_window.py" line="154" />
         <source>Suggest labels for all reports</source>
         <translation>为所有报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154" />
+        <location filename="../../annotator/ui/main_window.py" line="159" />
         <source>Accept the selected suggestion (Enter)</source>
         <translation>接受选中的建议(回车)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155" />
+        <location filename="../../annotator/ui/main_window.py" line="160" />
         <source>Reject the selected suggestion (Backspace)</source>
         <translation>拒绝选中的建议(退格)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156" />
+        <location filename="../../annotator/ui/main_window.py" line="161" />
         <source>Accept all suggestions of the selected span's label here</source>
         <translation>接受本报告中与选中标注同类的全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="158" />
+        <location filename="../../annotator/ui/main_window.py" line="163" />
         <source>Accept all suggestions here above a confidence…</source>
         <translation>接受本报告中置信度不低于某值的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160" />
+        <location filename="../../annotator/ui/main_window.py" line="165" />
         <source>Reject all suggestions of the selected span's label here</source>
         <translation>拒绝本报告中与选中标注同类的所有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162" />
+        <location filename="../../annotator/ui/main_window.py" line="167" />
         <source>Next pending suggestion</source>
         <translation>下一条待处理建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163" />
+        <location filename="../../annotator/ui/main_window.py" line="168" />
         <source>Previous pending suggestion</source>
         <translation>上一条待处理建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="166" />
+        <location filename="../../annotator/ui/main_window.py" line="171" />
+        <source>Train the learnt source now</source>
+        <translation>立即训练学习模型</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="172" />
+        <source>Suggest again for this report (replaces pending suggestions)</source>
+        <translation>为本报告重新建议(替换未处理的建议)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="175" />
         <source>Add a word list for a label…</source>
         <translation>为标签添加词表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167" />
+        <location filename="../../annotator/ui/main_window.py" line="176" />
         <source>Add patterns for a label…</source>
         <translation>为标签添加匹配模式…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168" />
+        <location filename="../../annotator/ui/main_window.py" line="177" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169" />
+        <location filename="../../annotator/ui/main_window.py" line="178" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170" />
+        <location filename="../../annotator/ui/main_window.py" line="179" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171" />
+        <location filename="../../annotator/ui/main_window.py" line="180" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172" />
+        <location filename="../../annotator/ui/main_window.py" line="181" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178" />
+        <location filename="../../annotator/ui/main_window.py" line="187" />
         <source>Show labels</source>
         <translation>显示的标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="179" />
+        <location filename="../../annotator/ui/main_window.py" line="188" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="182" />
+        <location filename="../../annotator/ui/main_window.py" line="191" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="727" />
+        <location filename="../../annotator/ui/main_window.py" line="741" />
         <source>Reports (%1);;Labelled data from other tools (%2);;All files (*)</source>
         <translation>报告 (%1);;其他工具的标注数据 (%2);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/guidance.py" line="44" />
-        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <location filename="../../annotator/ui/main_window.py" line="192" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/guidance.py" line="37" />
-        <location filename="../../annotator/ui/main_window.py" line="184" />
+        <location filename="../../annotator/ui/main_window.py" line="193" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185" />
-        <location filename="../../annotator/ui/main_window.py" line="777" />
+        <location filename="../../annotator/ui/main_window.py" line="194" />
+        <location filename="../../annotator/ui/main_window.py" line="791" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="200" />
+        <location filename="../../annotator/ui/main_window.py" line="209" />
         <source>Indicators…</source>
         <translation>指标类别…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="496" />
-        <location filename="../../annotator/ui/main_window.py" line="508" />
+        <location filename="../../annotator/ui/main_window.py" line="509" />
+        <location filename="../../annotator/ui/main_window.py" line="521" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="496" />
+        <location filename="../../annotator/ui/main_window.py" line="509" />
         <source>Note on %1:</source>
         <translation>%1 的备注:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
+        <location filename="../../annotator/ui/main_window.py" line="521" />
         <source>Note on this report:</source>
         <translation>本报告的备注:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="511" />
+        <location filename="../../annotator/ui/main_window.py" line="524" />
         <source>Note saved</source>
         <translation>备注已保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source> (read-only)</source>
         <translation>(只读)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="207" />
+        <location filename="../../annotator/ui/main_window.py" line="216" />
         <source>The project file was repaired on opening: %1</source>
         <translation>打开时已修复项目文件:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="209" />
+        <location filename="../../annotator/ui/main_window.py" line="218" />
         <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
         <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="221" />
+        <location filename="../../annotator/ui/main_window.py" line="230" />
         <source>No reports yet: File &gt; Import reports (Ctrl+I)</source>
         <translation>还没有报告:文件 &gt; 导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="322" />
+        <location filename="../../annotator/ui/main_window.py" line="335" />
         <source>No report is open: import reports first (Ctrl+I)</source>
         <translation>没有打开的报告:请先导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="328" />
+        <location filename="../../annotator/ui/main_window.py" line="341" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="335" />
+        <location filename="../../annotator/ui/main_window.py" line="348" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="344" />
+        <location filename="../../annotator/ui/main_window.py" line="357" />
         <source>Indicators</source>
         <translation>指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="345" />
+        <location filename="../../annotator/ui/main_window.py" line="358" />
         <source>The project's indicators, one per line:</source>
         <translation>本项目的指标类别,每行一个:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="347" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Indicators saved: %1</source>
         <translation>已保存指标类别:%1 个</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="369" />
+        <location filename="../../annotator/ui/main_window.py" line="382" />
         <source>Suggesting labels…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="372" />
+        <location filename="../../annotator/ui/main_window.py" line="385" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="387" />
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
-        <location filename="../../annotator/ui/main_window.py" line="394" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="407" />
         <source>Word list</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>Patterns</source>
         <translation>匹配模式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="379" />
+        <location filename="../../annotator/ui/main_window.py" line="392" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="396" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="396" />
         <source>Which label do these lines get?</source>
         <translation>这些行标注为哪个标签?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="404" />
         <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
         <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="399" />
-        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <location filename="../../annotator/ui/main_window.py" line="412" />
+        <location filename="../../annotator/ui/main_window.py" line="420" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="419" />
+        <location filename="../../annotator/ui/main_window.py" line="432" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="423" />
+        <location filename="../../annotator/ui/main_window.py" line="436" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="424" />
+        <location filename="../../annotator/ui/main_window.py" line="437" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="428" />
+        <location filename="../../annotator/ui/main_window.py" line="441" />
         <source>Accepting suggestions…</source>
         <translation>正在接受建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="431" />
+        <location filename="../../annotator/ui/main_window.py" line="444" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="453" />
+        <location filename="../../annotator/ui/main_window.py" line="466" />
         <source>%1 added to the project's indicators</source>
         <translation>已将 %1 加入本项目的指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="466" />
+        <location filename="../../annotator/ui/main_window.py" line="479" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="469" />
+        <location filename="../../annotator/ui/main_window.py" line="482" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="538" />
+        <location filename="../../annotator/ui/main_window.py" line="551" />
         <source>No suggestion is pending in this report</source>
         <translation>本报告没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="543" />
+        <location filename="../../annotator/ui/main_window.py" line="556" />
         <source>Select a span first: its label is the one rejected</source>
         <translation>请先选中一个标注:将拒绝与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="494" />
-        <location filename="../../annotator/ui/main_window.py" line="571" />
+        <location filename="../../annotator/ui/main_window.py" line="507" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="575" />
+        <location filename="../../annotator/ui/main_window.py" line="588" />
         <source>The span cannot shrink or grow further that way</source>
         <translation>标注不能再朝这个方向缩小或扩大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="597" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="587" />
+        <location filename="../../annotator/ui/main_window.py" line="600" />
         <source>Labelling every occurrence…</source>
         <translation>正在标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="590" />
+        <location filename="../../annotator/ui/main_window.py" line="603" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="604" />
+        <location filename="../../annotator/ui/main_window.py" line="617" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="623" />
         <source>add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="623" />
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="623" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="611" />
+        <location filename="../../annotator/ui/main_window.py" line="624" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="611" />
+        <location filename="../../annotator/ui/main_window.py" line="624" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="611" />
+        <location filename="../../annotator/ui/main_window.py" line="624" />
         <source>unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="612" />
+        <location filename="../../annotator/ui/main_window.py" line="625" />
         <source>reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
         <source>Redone: %1</source>
         <translation>已重做:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="616" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
         <source>(%1 changes)</source>
         <translation>(%1 处修改)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="618" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>in %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="547" />
-        <location filename="../../annotator/ui/main_window.py" line="644" />
+        <location filename="../../annotator/ui/main_window.py" line="560" />
+        <location filename="../../annotator/ui/main_window.py" line="658" />
         <source>%1 suggestions rejected</source>
         <translation>已拒绝 %1 条建议</translation>
     </message>
@@ -755,81 +790,81 @@
         <translation>保留这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="663" />
+        <location filename="../../annotator/ui/main_window.py" line="677" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="675" />
+        <location filename="../../annotator/ui/main_window.py" line="689" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="676" />
+        <location filename="../../annotator/ui/main_window.py" line="690" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="711" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="712" />
-        <location filename="../../annotator/ui/main_window.py" line="718" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
+        <location filename="../../annotator/ui/main_window.py" line="732" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="726" />
+        <location filename="../../annotator/ui/main_window.py" line="740" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="733" />
+        <location filename="../../annotator/ui/main_window.py" line="747" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <location filename="../../annotator/ui/main_window.py" line="753" />
         <source>Some reports use labels or attributes the schema lacks: %1.
 Add them to the schema and import those reports?</source>
         <translation>有些报告使用了方案中没有的标签或属性:%1。
 把它们加入方案并导入这些报告吗?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="759" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="749" />
+        <location filename="../../annotator/ui/main_window.py" line="763" />
         <source>Stopped: %1 files not read</source>
         <translation>已停止:%1 个文件未读取</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="739" />
-        <location filename="../../annotator/ui/main_window.py" line="752" />
+        <location filename="../../annotator/ui/main_window.py" line="753" />
+        <location filename="../../annotator/ui/main_window.py" line="766" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="764" />
+        <location filename="../../annotator/ui/main_window.py" line="778" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -849,13 +884,13 @@ Add them to the schema and import those reports?</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="777" />
+        <location filename="../../annotator/ui/main_window.py" line="791" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705" />
-        <location filename="../../annotator/ui/main_window.py" line="786" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="800" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -875,7 +910,7 @@ Add them to the schema and import those reports?</source>
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="795" />
+        <location filename="../../annotator/ui/main_window.py" line="809" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>
@@ -888,49 +923,107 @@ Add them to the schema and import those reports?</source>
 <context>
     <name>SpanTable</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="151" />
+        <location filename="../../annotator/ui/panels.py" line="169" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="151" />
+        <location filename="../../annotator/ui/panels.py" line="169" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="152" />
+        <location filename="../../annotator/ui/panels.py" line="170" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="152" />
+        <location filename="../../annotator/ui/panels.py" line="170" />
         <source>Suggested by</source>
         <translation>建议来源</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="153" />
+        <location filename="../../annotator/ui/panels.py" line="171" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="302" />
+        <location filename="../../annotator/ui/panels.py" line="320" />
         <source>All labels</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="303" />
+        <location filename="../../annotator/ui/panels.py" line="321" />
         <source>All spans</source>
         <translation>全部标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="303" />
+        <location filename="../../annotator/ui/panels.py" line="321" />
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="303" />
+        <location filename="../../annotator/ui/panels.py" line="321" />
         <source>Annotations</source>
         <translation>已确认标注</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="51" />
+        <source>Learnt source: training…</source>
+        <translation>学习模型:正在训练…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="55" />
+        <source>Learnt source: not trained</source>
+        <translation>学习模型:未训练</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="56" />
+        <source>Suggestions ▸ Train the learnt source, once some reports are done</source>
+        <translation>完成几篇报告后,可在“建议 ▸ 训练学习模型”中训练</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="58" />
+        <source>Learnt source: %1 spans, %2</source>
+        <translation>学习模型:%1 处标注,%2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="64" />
+        <source> · F1 %1 (rules %2)</source>
+        <translation> · F1 %1(规则 %2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="66" />
+        <source>Trained on %1 reports marked done; F1 is exact-span, %2-fold on those reports, each part scored by a model trained on the others</source>
+        <translation>基于 %1 篇已完成的报告训练;F1 为精确匹配,在这些报告上做 %2 折交叉验证,每一折由用其余报告训练的模型评分</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="75" />
+        <source>Training is already running</source>
+        <translation>训练已在进行中</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="76" />
+        <source>This project cannot be trained here (read-only or in memory)</source>
+        <translation>无法在此训练本项目(只读或仅在内存中)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="86" />
+        <source>Training the learnt source in the background…</source>
+        <translation>正在后台训练学习模型…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="104" />
+        <source>Learnt source trained on %1 spans; Suggestions ▸ Suggest again uses it</source>
+        <translation>学习模型已基于 %1 处标注训练完成;“建议 ▸ 重新建议”会用到它</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="110" />
+        <source>Training failed: %1</source>
+        <translation>训练失败:%1</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,23 @@ ZH = {
     "Note on the selected span…": "给选中标注加备注…", "Note on this report…": "给本报告加备注…", "Note": "备注",
     "Note on %1:": "%1 的备注:", "Note on this report:": "本报告的备注:", "Note saved": "备注已保存",
     "Stopped: %1 files not read": "已停止:%1 个文件未读取",
+    'Learnt source: training…': '学习模型:正在训练…',
+    'Learnt source: not trained': '学习模型:未训练',
+    'Suggestions ▸ Train the learnt source, once some reports are done': '完成几篇报告后,可在“建议 ▸ 训练学习模型”中训练',
+    'Learnt source: %1 spans, %2': '学习模型:%1 处标注,%2',
+    ' · F1 %1 (rules %2)': ' · F1 %1(规则 %2)',
+    'Trained on %1 reports marked done; F1 is exact-span, %2-fold on those reports, each part scored by a model trained on the others': '基于 %1 篇已完成的报告训练;F1 为精确匹配,在这些报告上做 %2 折交叉验证,每一折由用其余报告训练的模型评分',
+    'Training is already running': '训练已在进行中',
+    'This project cannot be trained here (read-only or in memory)': '无法在此训练本项目(只读或仅在内存中)',
+    'Training the learnt source in the background…': '正在后台训练学习模型…',
+    'Learnt source trained on %1 spans; Suggestions ▸ Suggest again uses it': '学习模型已基于 %1 处标注训练完成;“建议 ▸ 重新建议”会用到它',
+    'Training failed: %1': '训练失败:%1',
+    'Train the learnt source now': '立即训练学习模型',
+    'Suggest again for this report (replaces pending suggestions)': '为本报告重新建议(替换未处理的建议)',
+    'In the order imported': '按导入顺序',
+    'Least sure first (learnt source)': '模型最不确定的优先(学习模型)',
+    'The order of this list, and of "next report" after Done or Skip': '本列表的顺序,也是完成或跳过后“下一篇”的顺序',
+    'unsure %1': '不确定度 %1',
 }
 
 if __name__ == "__main__":
