@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 from annotator.core.store import Project
+from annotator.core.suggest.suggester import Suggester
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 
@@ -25,6 +26,9 @@ def test_import_gold_as_done_train_then_suggest_and_evaluate_with_the_model(tmp_
     assert result.exit_code == 0, result.output
     assert "3 reports marked done" in result.output and "3-fold exact F1" in result.output
     assert "overall" in result.output and "with the learnt source" in result.output
+    # on three reports the k-fold may trust the model with no label yet; without folds it judges them all
+    result = run("train", "-p", db, "--folds", "1")
+    assert result.exit_code == 0 and "fold" not in result.output, result.output
 
     unseen = GOLD / "report_guizhou_2026_gov_excerpt.jsonl"
     plain = tmp_path / "unseen.txt"
@@ -33,7 +37,14 @@ def test_import_gold_as_done_train_then_suggest_and_evaluate_with_the_model(tmp_
     assert result.exit_code == 0, result.output
     with Project.open(db) as project:
         [doc_id] = project.document_ids("todo")
-        assert any(s.source == "learnt" for s in project.spans(doc_id, origin="suggested"))
+        learnt = project.models.learnt()
+        assert learnt.labels == {"DATE", "METRIC", "ORG", "PERSON", "PROGRAM", "REGION"}
+        stored = {(s.start, s.end, s.label, s.confidence) for s in project.spans(doc_id, origin="suggested")}
+        assert stored == {(s.start, s.end, s.label, s.confidence)
+                          for s in project.suggestions.suggester()(project.text(doc_id))}
+        layer_of = {label.key: label.layer for label in project.schema.labels}
+        rules = Suggester(layer_of, project.suggestions.dictionary(), project.lexicon_entries())
+        assert stored != {(s.start, s.end, s.label, s.confidence) for s in rules(project.text(doc_id))}
 
     result = run("evaluate", "--gold", unseen, "--model", db)
     assert result.exit_code == 0, result.output

@@ -35,19 +35,21 @@ def train(sequences, params: dict | None = None) -> bytes:
 class Tagger:
     """A trained model: tags a sentence and says how sure it is of a span."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, labels: set[str] | None = None):
+        """`labels`: only these are suggested and judged (None: all the model knows)."""
         self.data = data  # crfsuite reads the model from this buffer: keep it alive
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(data)
         self.tags = set(self._tagger.labels())
-        self.labels = {t[2:] for t in self.tags if t != "O"}
+        known = {t[2:] for t in self.tags if t != "O"}
+        self.labels = known if labels is None else known & labels
 
     def spans(self, xseq: list[list[str]]) -> list[tuple[int, int, str, float]]:
         """(start, end, label, confidence) in the sentence `xseq` describes."""
         tagger = self._tagger
         tagger.set(xseq)
         found = spans_of(tagger.tag())
-        return [(a, b, label, self._sure(a, b, label, len(xseq))) for a, b, label in found]
+        return [(a, b, label, self._sure(a, b, label, len(xseq))) for a, b, label in found if label in self.labels]
 
     def confidence(self, xseq: list[list[str]], spans: list[tuple[int, int, str]]) -> list[float]:
         """How sure the model is of each (start, end, label) in the sentence `xseq` describes."""

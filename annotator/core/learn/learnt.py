@@ -1,9 +1,12 @@
 """A trained model at work: suggestions of its own, and its say on the rules' suggestions.
 
-Where the model knows a label, a rule's suggestion takes the model's confidence: the model was
-trained with the rules' output among its features, so it has learnt where each rule is right in
-this project's reports.  A rule suggestion the model finds less likely than `floor` is dropped;
-labels the model never saw (a layer nobody confirmed yet) keep the rules' own confidence.
+Where the model is trusted with a label, a rule's suggestion takes the model's confidence: the
+model was trained with the rules' output among its features, so it has learnt where each rule is
+right in this project's reports.  A rule suggestion the model finds less likely than `floor` is
+dropped.  The model is trusted with a label when, on the project's own done reports (k-fold at
+training), rules + model scored at least as well as the rules alone; other labels (and those the
+model never saw) are left to the rules, so a model trained on a handful of reports does not undo
+rules that work, and takes over label by label as the team's confirmed reports grow.
 """
 from __future__ import annotations
 
@@ -19,14 +22,27 @@ SOURCE = "learnt"
 FLOOR = 0.5  # chosen on the training part of People's Daily (docs/adr/0018-learnt-suggestions.md)
 
 
+def trusted(info: dict) -> set[str] | None:
+    """Labels where the k-fold scores say rules + model did at least as well as the rules alone
+    (exact F1); None (all labels) when the model was trained without scores."""
+    scores = info.get("scores")
+    if not scores:
+        return None
+    rules, learnt = scores["rules"]["labels"], scores["learnt"]["labels"]
+    return {label for label, row in learnt.items()
+            if row["exact"]["f1"] >= rules.get(label, {"exact": {"f1": 0.0}})["exact"]["f1"]}
+
+
 class Learnt:
     def __init__(self, models: dict[str, bytes], info: dict | None = None, *, floor: float = FLOOR):
-        self.taggers = {layer: Tagger(data) for layer, data in models.items()}
         self.info = info or {}
         self.floor = floor
+        self.trusted = trusted(self.info)
+        self.taggers = {layer: Tagger(data, self.trusted) for layer, data in models.items()}
 
     @property
     def labels(self) -> set[str]:
+        """The labels the model suggests and judges."""
         return {label for tagger in self.taggers.values() for label in tagger.labels}
 
     def apply(self, text: str, found: list[Suggestion], also: list[Suggestion] = ()) -> list[Suggestion]:
