@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QProcess, Signal
 from PySide6.QtWidgets import QLabel
 
+from annotator.core.learn.learnt import trusted as trusted_labels
 from annotator.core.learn.training import FOLDS
 
 log = logging.getLogger("annotator")
@@ -55,17 +57,20 @@ class Training(QObject):
             self.label.setText(self.tr("Learnt source: not trained"))
             self.label.setToolTip(self.tr("Suggestions ▸ Train the learnt source, once some reports are done"))
             return
-        text = self.tr("Learnt source: %1 spans, %2").replace("%1", str(info["spans"])).replace(
-            "%2", info["trained_at"][:16].replace("T", " "))
+        when = datetime.fromisoformat(info["trained_at"]).astimezone().strftime("%Y-%m-%d %H:%M")  # stored in UTC
+        text = self.tr("Learnt source: %1 spans, %2").replace("%1", str(info["spans"])).replace("%2", when)
         scores = info.get("scores") or {}
         if scores:
             learnt = scores["learnt"]["overall"]["exact"]["f1"]
             rules = scores["rules"]["overall"]["exact"]["f1"]
             text += self.tr(" · F1 %1 (rules %2)").replace("%1", f"{learnt:.2f}").replace("%2", f"{rules:.2f}")
         self.label.setText(text)
+        trusted = trusted_labels(info)
+        judged = self.tr("every label it knows") if trusted is None else ", ".join(sorted(trusted)) or "–"
         self.label.setToolTip(self.tr("Trained on %1 reports marked done; F1 is exact-span, %2-fold on those "
                                       "reports, each part scored by a model trained on the others")
-                              .replace("%1", str(info["reports"])).replace("%2", str(scores.get("folds", "–"))))
+                              .replace("%1", str(info["reports"])).replace("%2", str(scores.get("folds", "–")))
+                              + "\n" + self.tr("It judges the suggestions of: %1").replace("%1", judged))
 
     def start(self, automatic: bool = False) -> bool:
         """Train now, in the background; False when it cannot start (already running, no project file)."""

@@ -971,57 +971,67 @@ Add them to the schema and import those reports?</source>
 <context>
     <name>Training</name>
     <message>
-        <location filename="../../annotator/ui/training.py" line="51" />
+        <location filename="../../annotator/ui/training.py" line="53" />
         <source>Learnt source: training…</source>
         <translation>学习模型:正在训练…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="55" />
+        <location filename="../../annotator/ui/training.py" line="57" />
         <source>Learnt source: not trained</source>
         <translation>学习模型:未训练</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="56" />
+        <location filename="../../annotator/ui/training.py" line="58" />
         <source>Suggestions ▸ Train the learnt source, once some reports are done</source>
         <translation>完成几篇报告后,可在“建议 ▸ 训练学习模型”中训练</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="58" />
+        <location filename="../../annotator/ui/training.py" line="61" />
         <source>Learnt source: %1 spans, %2</source>
         <translation>学习模型:%1 处标注,%2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="64" />
+        <location filename="../../annotator/ui/training.py" line="66" />
         <source> · F1 %1 (rules %2)</source>
         <translation> · F1 %1(规则 %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="66" />
+        <location filename="../../annotator/ui/training.py" line="69" />
+        <source>every label it knows</source>
+        <translation>它认识的所有标签</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="70" />
         <source>Trained on %1 reports marked done; F1 is exact-span, %2-fold on those reports, each part scored by a model trained on the others</source>
         <translation>基于 %1 篇已完成的报告训练;F1 为精确匹配,在这些报告上做 %2 折交叉验证,每一折由用其余报告训练的模型评分</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="75" />
+        <location filename="../../annotator/ui/training.py" line="73" />
+        <source>It judges the suggestions of: %1</source>
+        <translation>它评判这些标签的建议:%1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/training.py" line="80" />
         <source>Training is already running</source>
         <translation>训练已在进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="76" />
+        <location filename="../../annotator/ui/training.py" line="81" />
         <source>This project cannot be trained here (read-only or in memory)</source>
         <translation>无法在此训练本项目(只读或仅在内存中)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="86" />
+        <location filename="../../annotator/ui/training.py" line="91" />
         <source>Training the learnt source in the background…</source>
         <translation>正在后台训练学习模型…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="104" />
+        <location filename="../../annotator/ui/training.py" line="109" />
         <source>Learnt source trained on %1 spans; Suggestions ▸ Suggest again uses it</source>
         <translation>学习模型已基于 %1 处标注训练完成;“建议 ▸ 重新建议”会用到它</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/training.py" line="110" />
+        <location filename="../../annotator/ui/training.py" line="115" />
         <source>Training failed: %1</source>
         <translation>训练失败:%1</translation>
     </message>

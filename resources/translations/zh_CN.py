@@ -113,6 +113,8 @@ ZH = {
     'Least sure first (learnt source)': '模型最不确定的优先(学习模型)',
     'The order of this list, and of "next report" after Done or Skip': '本列表的顺序,也是完成或跳过后“下一篇”的顺序',
     'unsure %1': '不确定度 %1',
+    'every label it knows': '它认识的所有标签',
+    'It judges the suggestions of: %1': '它评判这些标签的建议:%1',
 }
 
 if __name__ == "__main__":

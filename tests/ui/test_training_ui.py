@@ -59,6 +59,7 @@ def test_training_runs_in_another_process_while_the_window_keeps_working(gold_wi
     assert info["reports"] == 4 and info["spans"] > 100
     label = win.training.label.text()
     assert f"{info['spans']} spans" in label and "F1" in label and "rules" in label
+    assert "It judges the suggestions of:" in win.training.label.toolTip()
     # the model came through the file: the window's own project reads it and suggests with it
     assert win.project.models.learnt() is not None
 

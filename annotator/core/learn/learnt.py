@@ -2,8 +2,8 @@
 
 Where the model is trusted with a label, a rule's suggestion takes the model's confidence: the
 model was trained with the rules' output among its features, so it has learnt where each rule is
-right in this project's reports.  A rule suggestion the model finds less likely than `floor` is
-dropped.  The model is trusted with a label when, on the project's own done reports (k-fold at
+right in this project's reports.  A suggestion, the rules' or its own, that the model finds less
+likely than `floor` is dropped (a model trained on little data tags much it is unsure of).  The model is trusted with a label when, on the project's own done reports (k-fold at
 training), rules + model scored at least as well as the rules alone; other labels (and those the
 model never saw) are left to the rules, so a model trained on a handful of reports does not undo
 rules that work, and takes over label by label as the team's confirmed reports grow.
@@ -65,7 +65,7 @@ class Learnt:
             rules = by_sentence.get((a, b), [])
             for tagger in self.taggers.values():
                 out += [Suggestion(a + s, a + e, label, SOURCE, round(sure, 3))
-                        for s, e, label, sure in tagger.spans(xseq)]
+                        for s, e, label, sure in tagger.spans(xseq) if sure >= self.floor]
                 mine = [r for r in rules if r.label in tagger.labels]
                 if mine:
                     sure = tagger.confidence(xseq, [(r.start - a, r.end - a, r.label) for r in mine])
