@@ -46,8 +46,10 @@ def layers() -> dict[str, str]:
     return {label.key: label.layer for label in default_schema().labels}
 
 
-def curve(train: list, test: list, sizes: list[int], layer_of: dict[str, str]) -> list[dict]:
-    """Rules alone and rules + learnt, trained on the first n of `train` for each n, scored on `test`."""
+def curve(train: list, test: list, sizes: list[int], layer_of: dict[str, str], trusted: bool = False) -> list[dict]:
+    """Rules alone and rules + learnt, trained on the first n of `train` for each n, scored on `test`.
+    `trusted`: the model judges only the labels a 5-fold on its training sentences trusts it with, as
+    `annotator train` stores it (learnt.trusted); the seconds then include the folds."""
     finder = Suggester(layer_of)
     train_ex = [training.Example(t, s) for t, s in train]
     test_ex = [training.Example(t, s) for t, s in test]
@@ -57,10 +59,10 @@ def curve(train: list, test: list, sizes: list[int], layer_of: dict[str, str]) -
     for n in sizes:
         part = train_ex[:n]
         began = time.perf_counter()
-        models = training.fit(part, layer_of)
+        models, info = training.train(part, layer_of, finder) if trusted else (training.fit(part, layer_of), {})
         seconds = time.perf_counter() - began
         entries = training.dictionary(part, layer_of)
-        learnt = Learnt(models) if models else None
+        learnt = Learnt(models, info) if models else None
         rules, both = Evaluation(), Evaluation()
         for k, ex in enumerate(test_ex):
             gold = {(label, s, e) for s, e, label in ex.spans}
@@ -125,6 +127,8 @@ def main() -> None:
     parser.add_argument("--png", type=Path)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--no-weibo", action="store_true", help="the People's Daily curve only")
+    parser.add_argument("--trusted", action="store_true", help="the model as `annotator train` stores it: "
+                        "judging only the labels a 5-fold on its training part trusts it with")
     args = parser.parse_args()
     if not corpora.available():
         sys.exit(f"no corpora in {corpora.folder()}: set ANNOTATOR_CORPORA (see benchmarks/corpora.py)")
@@ -139,10 +143,10 @@ def main() -> None:
         return sorted({min(s, len(pool)) for s in wanted})
 
     pd_train, pd_held = corpora.peoples_daily()
-    curves = {PD: curve(pd_train, pd_held, sizes_of(pd_train), layer_of)}
+    curves = {PD: curve(pd_train, pd_held, sizes_of(pd_train), layer_of, args.trusted)}
     if not args.no_weibo:
         wb_train = corpora.weibo("train")
-        curves[WB] = curve(wb_train, corpora.weibo("dev"), sizes_of(wb_train), layer_of)
+        curves[WB] = curve(wb_train, corpora.weibo("dev"), sizes_of(wb_train), layer_of, args.trusted)
     largest = curves[PD][-1]
     speed = timings(largest["_learnt"], largest["_entries"], layer_of)
     where = machine()

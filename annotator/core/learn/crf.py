@@ -44,12 +44,15 @@ class Tagger:
         known = {t[2:] for t in self.tags if t != "O"}
         self.labels = known if labels is None else known & labels
 
-    def spans(self, xseq: list[list[str]]) -> list[tuple[int, int, str, float]]:
-        """(start, end, label, confidence) in the sentence `xseq` describes."""
+    def read(self, xseq: list[list[str]]) -> tuple[list[tuple[int, int, str, float]], float]:
+        """(start, end, label, confidence) in the sentence `xseq` describes, and how unsure the model is
+        of the sentence: 1 - the probability of its best tagging."""
         tagger = self._tagger
         tagger.set(xseq)
-        found = spans_of(tagger.tag())
-        return [(a, b, label, self._sure(a, b, label, len(xseq))) for a, b, label in found if label in self.labels]
+        tags = tagger.tag()
+        found = [(a, b, label, self._sure(a, b, label, len(xseq))) for a, b, label in spans_of(tags)
+                 if label in self.labels]
+        return found, 1.0 - tagger.probability(tags)
 
     def confidence(self, xseq: list[list[str]], spans: list[tuple[int, int, str]]) -> list[float]:
         """How sure the model is of each (start, end, label) in the sentence `xseq` describes."""
@@ -68,9 +71,3 @@ class Tagger:
         for k in range(a + 1, b - 1):
             sure = min(sure, marginal(inside, k)) if inside in tags else 0.0
         return sure
-
-    def doubt(self, xseq: list[list[str]]) -> float:
-        """1 - the probability of the model's best tagging of the sentence."""
-        tagger = self._tagger
-        tagger.set(xseq)
-        return 1.0 - tagger.probability(tagger.tag())

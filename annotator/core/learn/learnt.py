@@ -45,9 +45,10 @@ class Learnt:
         """The labels the model suggests and judges."""
         return {label for tagger in self.taggers.values() for label in tagger.labels}
 
-    def apply(self, text: str, found: list[Suggestion], also: list[Suggestion] = ()) -> list[Suggestion]:
-        """The model's suggestions, and the rules' `found` as the model judges them; `also` is judged
-        the same way but is not one of the model's features (the project dictionary)."""
+    def apply(self, text: str, found: list[Suggestion], also: list[Suggestion] = ()) -> tuple[list[Suggestion], float]:
+        """The model's suggestions and the rules' `found` as the model judges them (`also` is judged the
+        same way but is not one of the model's features: the project dictionary); and how unsure the
+        model is of the text, the mean over its sentences of 1 - P(best tagging)."""
         feats = text_features(text, found)
         by_sentence: dict[tuple[int, int], list[Suggestion]] = {}
         bounds = training_sentences(text, [])
@@ -59,29 +60,23 @@ class Learnt:
                 by_sentence.setdefault(bounds[i], []).append(s)
             else:
                 kept.append(s)
-        out = []
+        out, doubt = [], 0.0
         for a, b in bounds:
             xseq = feats[a:b]
             rules = by_sentence.get((a, b), [])
+            worst = 0.0
             for tagger in self.taggers.values():
+                spans, unsure = tagger.read(xseq)
+                worst = max(worst, unsure)
                 out += [Suggestion(a + s, a + e, label, SOURCE, round(sure, 3))
-                        for s, e, label, sure in tagger.spans(xseq) if sure >= self.floor]
+                        for s, e, label, sure in spans if sure >= self.floor]
                 mine = [r for r in rules if r.label in tagger.labels]
                 if mine:
                     sure = tagger.confidence(xseq, [(r.start - a, r.end - a, r.label) for r in mine])
                     kept += [replace(r, confidence=round(p, 3)) for r, p in zip(mine, sure) if p >= self.floor]
-        return kept + out
+            doubt += worst
+        return kept + out, doubt / len(bounds) if bounds else 0.0
 
     def uncertainty(self, text: str, found: list[Suggestion]) -> float:
-        """How unsure the model is of a report: the mean, over its sentences, of 1 - P(best tagging)."""
-        feats = text_features(text, found)
-        bounds = training_sentences(text, [])
-        if not bounds or not self.taggers:
-            return 0.0
-        total = 0.0
-        for a, b in bounds:
-            worst = 0.0
-            for tagger in self.taggers.values():
-                worst = max(worst, tagger.doubt(feats[a:b]))
-            total += worst
-        return total / len(bounds)
+        """How unsure the model is of a report (see apply)."""
+        return self.apply(text, found)[1]

@@ -30,7 +30,7 @@ def compile_pattern(value: str) -> regex.Pattern:
     return regex.compile(value)
 
 
-DROP_BELOW = 0.2  # a suggestion its rejections brought this low is not made
+DROP_BELOW = 0.2  # a suggestion its rejections brought this low is not made: four and no acceptance always do
 
 
 def rejection_weights(accepted: dict[tuple[str, str], int], rejected: dict[tuple[str, str], int]) -> dict:
@@ -60,7 +60,7 @@ class Suggester:
 
     def __call__(self, text: str, found: list[Suggestion] | None = None) -> list[Suggestion]:
         """The suggestions for `text`; `found` is what `found(text)` returned, when it was run already."""
-        return combine(self._weighed(text, self.found(text) if found is None else list(found)), self.layer_of)
+        return combine(self._weighed(text, self.found(text) if found is None else list(found))[0], self.layer_of)
 
     def found(self, text: str) -> list[Suggestion]:
         """What the rules, the team's lexicon and its patterns find, overlaps and all: what the learnt
@@ -73,24 +73,28 @@ class Suggester:
 
     def judge(self, text: str) -> tuple[list[Suggestion], float | None]:
         """The suggestions, and how unsure the learnt model is of the text (None without a model)."""
-        found = self.found(text)
-        doubt = None if self.learnt is None else self.learnt.uncertainty(text, found)
-        return self(text, found), doubt
+        found, doubt = self._weighed(text, self.found(text))
+        return combine(found, self.layer_of), doubt
 
-    def _weighed(self, text: str, found: list[Suggestion]) -> list[Suggestion]:
+    def _weighed(self, text: str, found: list[Suggestion]) -> tuple[list[Suggestion], float | None]:
+        """Every source's suggestions, judged by the model if there is one and lowered by rejections;
+        and how unsure the model is of the text (None without one)."""
         known = from_dictionary(text, self.entries, self.names)
-        # with a model, the dictionary is judged like the rules (it holds the very labels the model learnt)
-        found = found + known if self.learnt is None else self.learnt.apply(text, found, known)
+        doubt = None
+        if self.learnt is None:
+            found = found + known
+        else:  # the dictionary is judged like the rules: it holds the very labels the model learnt
+            found, doubt = self.learnt.apply(text, found, known)
         if not self.weights:
-            return found
+            return found, doubt
         weighed = []
         for s in found:
             weight = self.weights.get((text[s.start:s.end], s.label))
             if weight is None:
                 weighed.append(s)
-            elif s.confidence * weight >= DROP_BELOW:
+            elif s.confidence * weight > DROP_BELOW:
                 weighed.append(replace(s, confidence=round(s.confidence * weight, 3)))
-        return weighed
+        return weighed, doubt
 
     def _patterns(self, text: str) -> list[Suggestion]:
         found, kept = [], []
