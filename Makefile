@@ -32,6 +32,10 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_formats.py
 	$(BIN)/python benchmarks/bench_suggest.py
+	$(BIN)/python benchmarks/bench_reports.py
+	# needs the public corpora outside the repository (benchmarks/corpora.py); skipped without them
+	if $(BIN)/python -c "import sys; sys.path.insert(0, '.'); from benchmarks import corpora; sys.exit(not corpora.available())"; \
+		then $(BIN)/python benchmarks/bench_learn.py; fi
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_start.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_view.py
 
