@@ -148,3 +148,28 @@ def test_tags_give_back_the_spans_they_were_made_from(raw):
     length = end + 3
     assert spans_of(bio(length, 0, spans)) == spans
     assert spans_of(bio(length - 2, 2, spans), 2) == [s for s in spans if s[0] >= 2]
+
+
+corpora = pytest.importorskip("benchmarks.corpora")
+
+
+@pytest.mark.skipif(not corpora.available(), reason="public NER corpora not present (benchmarks/corpora.py)")
+def test_on_sentences_nobody_tuned_on_the_model_beats_the_rules_it_learnt_from():
+    """People's Daily: trained on 300 sentences of its training part, scored on the held-apart part."""
+    from annotator.core.evaluate import Evaluation, score
+    from annotator.core.learn.learnt import Learnt
+    from annotator.core.schema import default_schema
+
+    layer_of = {label.key: label.layer for label in default_schema().labels}
+    train, held = corpora.peoples_daily()
+    train = [training.Example(t, s) for t, s in train[:300]]
+    held = [training.Example(t, s) for t, s in held]
+    training.prepare(train + held, Suggester(layer_of))
+    learnt, entries = Learnt(training.fit(train, layer_of)), training.dictionary(train, layer_of)
+    rules, both = Evaluation(), Evaluation()
+    for n, ex in enumerate(held):
+        gold = {(label, s, e) for s, e, label in ex.spans}
+        score(rules, n, ex.text, gold, training.predict(None, ex, layer_of, entries), {"PERSON", "REGION", "ORG"})
+        score(both, n, ex.text, gold, training.predict(learnt, ex, layer_of, entries), {"PERSON", "REGION", "ORG"})
+    assert both.as_dict()["overall"]["exact"]["f1"] > rules.as_dict()["overall"]["exact"]["f1"]
+    assert both.as_dict()["actions_per_gold_span"] < rules.as_dict()["actions_per_gold_span"]
