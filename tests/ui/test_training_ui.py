@@ -15,24 +15,16 @@ GOLDS = ["seed_000.jsonl", "seed_003.jsonl", "report_xwlb_20200306_poverty_meeti
 @pytest.fixture
 def gold_window(qtbot, tmp_path):
     """The window on five labelled gold reports (not yet done) and the demo reports they do not hold."""
-    from annotator.core import segment
     from annotator.core.importer import import_paths
     from annotator.core.store import Project
-    from annotator.ui.app import settings
-    from annotator.ui.main_window import MainWindow
     from tests.conftest import CORPUS
+    from tests.ui.conftest import open_window
 
     path = tmp_path / "team.db"
     with Project.open(path) as p:
         import_paths(p, [GOLD / name for name in GOLDS])
         import_paths(p, [CORPUS])
-    segment.start().join()
-    win = MainWindow(Project.open(path), settings(), english=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.view.setFocus()
+    win = open_window(qtbot, path)
     yield win
     win.training.stop()
     win.project.close()
