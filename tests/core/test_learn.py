@@ -173,3 +173,25 @@ def test_on_sentences_nobody_tuned_on_the_model_beats_the_rules_it_learnt_from()
         score(both, n, ex.text, gold, training.predict(learnt, ex, layer_of, entries), {"PERSON", "REGION", "ORG"})
     assert both.as_dict()["overall"]["exact"]["f1"] > rules.as_dict()["overall"]["exact"]["f1"]
     assert both.as_dict()["actions_per_gold_span"] < rules.as_dict()["actions_per_gold_span"]
+
+
+def test_the_model_drops_a_rule_only_where_it_is_sure_there_is_nothing():
+    """Sure of the span: the model's confidence; sure of nothing there: dropped; merely unsure (text
+    unlike anything it learnt from): kept, as doubtful as the model is."""
+    from annotator.core.learn.learnt import Learnt
+
+    class Judge:  # a tagger whose verdicts are given: the policy is what is tested
+        labels = {"PERSON"}
+
+        def read(self, xseq):
+            return [], 0.0
+
+        def confidence(self, xseq, spans):
+            return [{0: (0.9, 0.0), 3: (0.1, 0.95), 6: (0.2, 0.3)}[a] for a, _, _ in spans]
+
+    learnt = Learnt({})
+    learnt.taggers = {"entity": Judge()}
+    text = "张三丰、李四光、王五。"
+    rules = [Suggestion(a, a + 3 - (a == 6), "PERSON", "persons", 0.8) for a in (0, 3, 6)]
+    kept, _ = learnt.apply(text, rules)
+    assert [(s.start, s.confidence) for s in kept] == [(0, 0.9), (6, 0.2)]

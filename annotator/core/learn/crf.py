@@ -54,10 +54,13 @@ class Tagger:
                  if label in self.labels]
         return found, 1.0 - tagger.probability(tags)
 
-    def confidence(self, xseq: list[list[str]], spans: list[tuple[int, int, str]]) -> list[float]:
-        """How sure the model is of each (start, end, label) in the sentence `xseq` describes."""
+    def confidence(self, xseq: list[list[str]], spans: list[tuple[int, int, str]]) -> list[tuple[float, float]]:
+        """For each (start, end, label) in the sentence `xseq` describes: how sure the model is of it,
+        and how sure it is that none of its characters is in any span (the weakest O marginal)."""
         self._tagger.set(xseq)
-        return [self._sure(a, b, label, len(xseq)) for a, b, label in spans]
+        marginal = self._tagger.marginal
+        return [(self._sure(a, b, label, len(xseq)), min(marginal("O", k) for k in range(a, b)))
+                for a, b, label in spans]
 
     def _sure(self, a: int, b: int, label: str, n: int) -> float:
         """The weakest of the span's tags' marginals (BIOES: S alone, or B, I..., E)."""

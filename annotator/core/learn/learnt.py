@@ -2,8 +2,10 @@
 
 Where the model is trusted with a label, a rule's suggestion takes the model's confidence: the
 model was trained with the rules' output among its features, so it has learnt where each rule is
-right in this project's reports.  A suggestion, the rules' or its own, that the model finds less
-likely than `floor` is dropped (a model trained on little data tags much it is unsure of).  The model is trusted with a label when, on the project's own done reports (k-fold at
+right in this project's reports.  Its own suggestions less likely than `floor` are not made (a model
+trained on little data tags much it is unsure of); a rule's suggestion is dropped only where the
+model is that sure that nothing there is a span, and kept with the model's lower confidence where it
+is merely unsure (a list of 600 names is nothing like the sentences it learnt from).  The model is trusted with a label when, on the project's own done reports (k-fold at
 training), rules + model scored at least as well as the rules alone; other labels (and those the
 model never saw) are left to the rules, so a model trained on a handful of reports does not undo
 rules that work, and takes over label by label as the team's confirmed reports grow.
@@ -72,8 +74,11 @@ class Learnt:
                         for s, e, label, sure in spans if sure >= self.floor]
                 mine = [r for r in rules if r.label in tagger.labels]
                 if mine:
-                    sure = tagger.confidence(xseq, [(r.start - a, r.end - a, r.label) for r in mine])
-                    kept += [replace(r, confidence=round(p, 3)) for r, p in zip(mine, sure) if p >= self.floor]
+                    judged = tagger.confidence(xseq, [(r.start - a, r.end - a, r.label) for r in mine])
+                    # dropped only where the model is sure there is nothing: where it is merely unsure
+                    # (a kind of text it never saw) the rule's suggestion stays, as doubtful as the model
+                    kept += [replace(r, confidence=round(p, 3)) for r, (p, nothing) in zip(mine, judged)
+                             if p >= self.floor or nothing < self.floor]
             doubt += worst
         return kept + out, doubt / len(bounds) if bounds else 0.0
 
