@@ -414,3 +414,20 @@ def test_orgs_parts_of_places_and_networks_are_no_bodies():
     from annotator.core.suggest import orgs
 
     assert not _found(orgs, "他用因特网查到，黄淮中南部和城乡结合部有雨。")
+
+
+def test_villages_jieba_cuts_into_pieces_are_one_place_and_categories_are_not():
+    from annotator.core.suggest import regions
+
+    for text, place in (("村民们回到白果坪村。", "白果坪村"), ("沙坝田村的产业。", "沙坝田村"),
+                        ("走进枫香溪镇采访。", "枫香溪镇")):
+        assert place in texts(regions.suggest(text), text)
+    for text in ("全县重点村和示范村都已完成。", "县领导带队走村入户。", "每个村都有。"):
+        assert not regions.suggest(text), text
+
+
+def test_a_place_jieba_joined_to_a_verb_and_named_halls_are_places():
+    from annotator.core.suggest import regions
+
+    text = "台湾光复纪念日。澳门回归祖国。大会在北京人民大会堂举行。"
+    assert texts(regions.suggest(text), text) == ["台湾", "澳门", "北京人民大会堂"]

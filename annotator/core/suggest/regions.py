@@ -35,6 +35,13 @@ _LEVEL_CHARS = frozenset("省市县区州镇乡村")
 # how names of places end: levels, landforms, and sites that are places (布达拉宫, 青藏高原, 灵隐寺)
 _PLACE_END = _NATURAL | _LEVEL_CHARS | frozenset("国原宫堂寺庙塔楼桥港城关陵园道路街门坡洋")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_LOCAL_LEVELS = frozenset("村镇乡")
+# the pieces a cut village name is made of: nouns, names, and words jieba does not know (None)
+_PIECE_TAGS = frozenset({None, "n", "ns", "nr", "nrt", "nz", "zg", "ng", "j"})
+_COMMON = 1000  # a two-character noun more frequent than this in jieba's counts is a word, not a name's part
+_NOT_IN_NAMES = frozenset({"v", "p", "u", "d", "c", "r", "ng"})  # characters that make a new word a phrase
+_EVENT_TAGS = frozenset({"v", "vn"})
+_SITES = ("大会堂", "广场")  # 人民大会堂, 天安门广场: named places our schema labels REGION
 _ONE_CHAR = frozenset("中美俄日英法德加澳印巴朝韩越泰墨欧亚非港台京沪华")
 _TRAVEL = frozenset("访来在驻赴离抵返进对")  # and 对: 对华投资, 对美关系
 _OF_PLACE = frozenset("人籍裔资独胞商侨")
@@ -103,6 +110,7 @@ def suggest(text: str) -> list[Suggestion]:
     names, tags = places(), segment.tags()
     words = segment.text_words(text)
     ends = {end for _, _, end in words}
+    word_end = {start: end for _, start, end in words}
     found = []
     at = 0
     for start, size in place_starts(text).items():  # names start where words do: not 范县 inside 示范县
@@ -110,7 +118,9 @@ def suggest(text: str) -> list[Suggestion]:
             continue  # inside a name already found
         name, end = text[start:start + size], start + size
         confidence = names[name]
-        if confidence < 0.9 and not (end in ends and _reads_as_place(name, confidence)):
+        # jieba joins a place and the verb after it into one word (香港回归): the rest is a verb of its own
+        ends_here = end in ends or tags.get(text[end:word_end.get(start, end)]) in _EVENT_TAGS
+        if confidence < 0.9 and not (ends_here and _reads_as_place(name, confidence)):
             continue  # a short form that is an ordinary word here (城乡, 安定): it hides no name after it (同德|国)
         at = end
         if text[end:end + 1] in _LEVEL_CHARS and end + 1 in ends and name[-1] not in _LEVEL_CHARS:
@@ -130,6 +140,7 @@ def suggest(text: str) -> list[Suggestion]:
         elif tag == "ns" and word[-1] in _NATURAL and word not in _NOT_PLACES and word not in names:
             found.append((start, end, 0.6))  # jieba's dictionary: mountains, rivers, lakes (乌蒙山, 洞庭湖)
     found += _dictionary_places(words, tags, names)
+    found += _cut_local_places(words, tags)
     found.sort()
     merged: list[list] = []
     countries = world()
@@ -143,14 +154,49 @@ def suggest(text: str) -> list[Suggestion]:
     return [Suggestion(s, e, "REGION", "regions", c) for s, e, c in merged] + single
 
 
+def _cut_local_places(words, tags) -> list[tuple[int, int, float]]:
+    """A village or town whose name jieba does not know and cut into pieces (白果/坪/村, 沙坝/田村,
+    枫香/溪镇): the short nouns right before 村, 镇 or 乡, two to four characters of name, at least
+    one piece a name or a word jieba does not know, so 重点村 and 示范村 stay categories."""
+    found = []
+    for i, (word, start, end) in enumerate(words):
+        if word in _LOCAL_LEVELS:
+            name_len, k = 0, i
+        elif len(word) == 2 and word[-1] in _LOCAL_LEVELS and word not in tags and tags.get(word[0]) not in _NOT_IN_NAMES:
+            name_len, k = 1, i  # 田村, 溪镇; not 走村
+        else:
+            continue
+        first, proper = start + (end - start - 1 - name_len), name_len > 0
+        while k > 0:
+            piece, p_start, p_end = words[k - 1]
+            tag = tags.get(piece)
+            if p_end != first or len(piece) > (3 if tag is None else 2) or name_len + len(piece) > 4 \
+                    or tag not in _PIECE_TAGS or not all(_HAN_CHAR.match(ch) for ch in piece) \
+                    or (tag == "n" and len(piece) == 2 and segment.frequency(piece) > _COMMON) \
+                    or (tag is None and any(tags.get(ch) in _NOT_IN_NAMES for ch in piece)):
+                break  # 故乡|集美镇: a common noun is not part of the name; 带队走|村: nor a verb
+            name_len, first, k = name_len + len(piece), p_start, k - 1
+            proper = proper or tag != "n"
+        if name_len >= 2 and proper and text_of(words, k, i) not in _NOT_PLACES:
+            found.append((first, end, 0.7))
+    return found
+
+
+def text_of(words, a: int, b: int) -> str:
+    return "".join(w for w, _, _ in words[a:b + 1])
+
+
 def _dictionary_places(words, tags, names) -> list[tuple[int, int, float]]:
     """Places our gazetteers lack but jieba's dictionary tags ns (加拉加斯, 布达拉宫, 青藏高原).  Its ns
     words also hold phrases (苦乐不均, 加大力度), so only names of three or more characters that end
     like a place or are written wholly in transliteration characters count."""
     found = []
     for word, start, end in words:
-        if len(word) >= 3 and word not in names and tags.get(word) == "ns" and word not in _NOT_PLACES \
+        tag = tags.get(word)
+        if len(word) >= 3 and word not in names and tag == "ns" and word not in _NOT_PLACES \
                 and (word[-1] in _PLACE_END or word.endswith(("地区", "流域")) or TRANSLITERATION.issuperset(word)):
+            found.append((start, end, 0.7))
+        elif tag == "nt" and word.endswith(_SITES):  # a hall or square jieba files as a body is a place
             found.append((start, end, 0.7))
     return found
 
