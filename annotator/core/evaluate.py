@@ -72,20 +72,22 @@ def evaluate(gold_path: Path, mapping: dict[str, str] | None = None,
     project = Project.open(None, annotator="evaluate")
     if model is not None:
         project.models.save(*model)
-    gold: dict[int, set[tuple[str, int, int]]] = {}
-    texts: dict[int, str] = {}
+    gold: list[tuple[int, set[tuple[str, int, int]]]] = []  # per gold line: its document and spans
+    ids: dict[str, int] = {}  # a text the gold repeats (short posts do) is one document, scored once per line
     for number, raw in iter_lines(Path(gold_path).read_bytes()):
         try:
             record = parse_line(raw.decode("utf-8"))
-            doc_id = project.add_document(Document(text=record.document.text))
+            text = record.document.text
+            if text not in ids:
+                ids[text] = project.add_document(Document(text=text))
         except (RecordError, UnicodeDecodeError, DuplicateDocument, AnnotatorError) as exc:
             raise AnnotatorError(f"{gold_path}:{number}: {exc}") from None
-        texts[doc_id] = record.document.text
-        gold[doc_id] = {(mapping.get(s.label, s.label), s.start, s.end) for s in record.spans}
+        gold.append((ids[text], {(mapping.get(s.label, s.label), s.start, s.end) for s in record.spans}))
     project.suggest()
+    texts = {doc_id: text for text, doc_id in ids.items()}
     result = Evaluation(documents=len(gold))
-    scored = {label for spans in gold.values() for label, _, _ in spans}
-    for number, (doc_id, gold_spans) in enumerate(gold.items(), 1):
+    scored = {label for _, spans in gold for label, _, _ in spans}
+    for number, (doc_id, gold_spans) in enumerate(gold, 1):
         predicted = {(s.label, s.start, s.end) for s in project.spans(doc_id, origin="suggested")}
         score(result, number, texts[doc_id], gold_spans, predicted, scored)
     project.close()

@@ -44,3 +44,14 @@ def test_a_bad_map_or_gold_line_is_named(tmp_path):
     path.write_text('{"text": 1}\n', encoding="utf-8")
     with pytest.raises(AnnotatorError, match="bad.jsonl:1: 'text' must be a string"):
         evaluate(path)
+
+
+def test_a_text_the_gold_repeats_is_scored_once_per_line(tmp_path):
+    """Short posts repeat (Weibo's files do): each gold line counts, against the same suggestions."""
+    path = tmp_path / "gold.jsonl"
+    line = json.dumps({"text": TEXT, "spans": [at("云阳县", "REGION")]}, ensure_ascii=False)
+    path.write_text(f"{line}\n{line}\n", encoding="utf-8")
+    result = evaluate(path).as_dict()
+    assert result["documents"] == 2
+    region = result["labels"]["REGION"]
+    assert (region["gold"], region["suggested"], region["exact"]["f1"]) == (2, 2, 1.0)
