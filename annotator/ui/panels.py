@@ -98,8 +98,8 @@ class DocumentPanel(QWidget):
         self.list.clear()
         self.items = {}
         rows = self.rows
-        if self.unsure_first():  # reports the model doubts most first; those it has not judged last
-            rows = sorted(rows, key=lambda r: -(r.get("uncertainty") or -1.0))
+        if self.unsure_first():  # unfinished reports the model doubts most first; unjudged, then finished, last
+            rows = sorted(rows, key=lambda r: (r["status"] in ("done", "skipped"), -(r.get("uncertainty") or -1.0)))
         for row in rows:
             if not self._shown(row):
                 continue

@@ -82,12 +82,14 @@ def test_reports_can_be_listed_and_taken_least_sure_first(gold_window, qtbot):
     panel.order.setCurrentIndex(1)
     assert shown() == ids  # no model yet: least sure first is the order imported
     with Project.open(win.project.path) as trainer:  # as the training process writes it
+        trainer.set_status(ids[1], "done")
         trainer.models.save({}, {"spans": 0, "reports": 0})
-        trainer.models.set_uncertainty({ids[4]: 0.2, ids[6]: 0.9, ids[7]: 0.5})
+        trainer.models.set_uncertainty({ids[4]: 0.2, ids[6]: 0.9, ids[7]: 0.5, ids[1]: 0.95})
     qtbot.waitUntil(lambda: shown()[:3] == [ids[6], ids[7], ids[4]])
+    assert shown()[-1] == ids[1]  # a finished report goes last, however unsure the model is of it
     assert "unsure 0.90" in panel.list.item(0).text()
     panel.order.setCurrentIndex(0)
-    assert shown() == ids
+    assert shown() == ids  # in the order imported again
     panel.order.setCurrentIndex(1)
     win.open_document(ids[0])
     qtbot.keyClick(win.view, Qt.Key_Return, Qt.ControlModifier)
