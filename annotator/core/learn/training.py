@@ -98,8 +98,8 @@ def train(examples: list[Example], layer_of: dict[str, str], finder: Suggester, 
     """The model on all examples, and what to tell the user about it (spans, reports, k-fold scores)."""
     spans = sum(len(ex.spans) for ex in examples)
     if spans < MIN_SPANS:
-        raise AnnotatorError(f"{spans} confirmed spans in {len(examples)} reports marked done: a model needs at "
-                         f"least {MIN_SPANS}; label more reports and mark them done")
+        raise AnnotatorError(f"{spans} confirmed spans in {len(examples)} reports marked done: a model needs "
+                             f"at least {MIN_SPANS}; label more reports and mark them done")
     began = time.perf_counter()
     prepare(examples, finder)
     scores = cross_validate(examples, layer_of, folds=folds, on_progress=on_progress) \
