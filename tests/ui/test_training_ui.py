@@ -96,3 +96,14 @@ def test_reports_can_be_listed_and_taken_least_sure_first(gold_window, qtbot):
     assert win.doc_id == ids[6]  # next: the one the model doubts most, not the next in order
     qtbot.keyClick(win.view, Qt.Key_Return, Qt.ControlModifier)
     assert win.doc_id == ids[7]
+
+
+def test_training_that_cannot_start_says_why_and_what_to_do(gold_window, qtbot, monkeypatch):
+    win = gold_window  # nothing is marked done yet
+    shown = []
+    monkeypatch.setattr(win, "error", shown.append)
+    with qtbot.waitSignal(win.training.finished, timeout=120_000) as trained:
+        assert win.training.start()
+    assert trained.args == [False]
+    assert shown and "0 confirmed spans in 0 reports marked done" in shown[0] and "mark them done" in shown[0]
+    assert "not trained" in win.training.label.text() and not win.training.running
