@@ -5,7 +5,8 @@ alone (with the dictionary the others make) vs rules + learnt.
     python benchmarks/bench_reports.py [--json out.json]
 
 The golds are tests/gold/*.jsonl: seed_000 and seed_003 (the rules were tuned reading their errors:
-in-sample for the rules) and four reports labelled before any rule was tuned on them.
+in-sample for the rules) and the other reports, each labelled before any suggester ran on it and never
+used to tune a rule.
 """
 from __future__ import annotations
 
