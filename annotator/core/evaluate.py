@@ -24,6 +24,7 @@ class Score:
     predicted: int = 0
     exact: int = 0
     overlap: int = 0
+    actions: int = 0  # the work this label's suggestions leave (see the module docstring)
 
     def prf(self, hits: int) -> tuple[float, float, float]:
         p = hits / self.predicted if self.predicted else 0.0
@@ -47,13 +48,15 @@ class Evaluation:
             total.predicted += s.predicted
             total.exact += s.exact
             total.overlap += s.overlap
+            total.actions += s.actions
         return total
 
     def as_dict(self) -> dict:
         def row(s: Score) -> dict:
             (ep, er, ef), (op, orr, of) = s.prf(s.exact), s.prf(s.overlap)
             return {"gold": s.gold, "suggested": s.predicted, "exact": {"precision": ep, "recall": er, "f1": ef},
-                    "overlap": {"precision": op, "recall": orr, "f1": of}}
+                    "overlap": {"precision": op, "recall": orr, "f1": of},
+                    "actions_per_gold_span": s.actions / s.gold if s.gold else 0.0}
         return {"documents": self.documents, "labels": {k: row(v) for k, v in sorted(self.labels.items())},
                 "overall": row(self.total),
                 "actions_per_gold_span": self.actions / self.total.gold if self.total.gold else 0.0}
@@ -119,7 +122,9 @@ def score(result: Evaluation, number: int, text: str, gold_spans: set[tuple[str,
                 result.errors.append((number, label, "missed", "", text[gs:ge]))
         result.errors += [(number, label, "wrong", text[s:e], "") for s, e in free]
         counts.overlap += len(exact) + fixed
-        result.actions += len(exact) + 2 * fixed + 3 * (len(g) - len(exact) - fixed) + len(free)
+        work = len(exact) + 2 * fixed + 3 * (len(g) - len(exact) - fixed) + len(free)
+        counts.actions += work
+        result.actions += work
 
 
 def error_lines(evaluation: Evaluation) -> list[str]:

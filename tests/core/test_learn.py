@@ -195,3 +195,17 @@ def test_the_model_drops_a_rule_only_where_it_is_sure_there_is_nothing():
     rules = [Suggestion(a, a + 3 - (a == 6), "PERSON", "persons", 0.8) for a in (0, 3, 6)]
     kept, _ = learnt.apply(text, rules)
     assert [(s.start, s.confidence) for s in kept] == [(0, 0.9), (6, 0.2)]
+
+
+def test_the_model_is_trusted_with_the_labels_where_it_leaves_no_more_work():
+    from annotator.core.learn.learnt import trusted
+
+    def row(f1, actions=None):
+        return {"exact": {"f1": f1}, **({} if actions is None else {"actions_per_gold_span": actions})}
+
+    scores = {"rules": {"labels": {"ORG": row(0.7, 1.6), "PERSON": row(0.8, 1.3), "DATE": row(0.9, 1.1)}},
+              "learnt": {"labels": {"ORG": row(0.8, 1.4), "PERSON": row(0.85, 1.35), "DATE": row(0.9, 1.1)}}}
+    assert trusted({"scores": scores}) == {"ORG", "DATE"}  # PERSON: a better F1, but more keys to press
+    assert trusted({}) is None  # trained without folds: every label
+    old = {"rules": {"labels": {"ORG": row(0.7)}}, "learnt": {"labels": {"ORG": row(0.75)}}}
+    assert trusted({"scores": old}) == {"ORG"}  # scores stored before actions were kept per label

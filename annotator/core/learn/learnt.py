@@ -5,10 +5,12 @@ model was trained with the rules' output among its features, so it has learnt wh
 right in this project's reports.  Its own suggestions less likely than `floor` are not made (a model
 trained on little data tags much it is unsure of); a rule's suggestion is dropped only where the
 model is that sure that nothing there is a span, and kept with the model's lower confidence where it
-is merely unsure (a list of 600 names is nothing like the sentences it learnt from).  The model is trusted with a label when, on the project's own done reports (k-fold at
-training), rules + model scored at least as well as the rules alone; other labels (and those the
-model never saw) are left to the rules, so a model trained on a handful of reports does not undo
-rules that work, and takes over label by label as the team's confirmed reports grow.
+is merely unsure (a list of 600 names is nothing like the sentences it learnt from).
+
+The model is trusted with a label when, on the project's own done reports (k-fold at training),
+rules + model left the annotator no more work (actions per gold span) than the rules alone; other
+labels (and those the model never saw) are left to the rules, so a model trained on a handful of
+reports does not undo rules that work, and takes over label by label as confirmed reports grow.
 """
 from __future__ import annotations
 
@@ -25,14 +27,17 @@ FLOOR = 0.5  # chosen on the training part of People's Daily (docs/adr/0018-lear
 
 
 def trusted(info: dict) -> set[str] | None:
-    """Labels where the k-fold scores say rules + model did at least as well as the rules alone
-    (exact F1); None (all labels) when the model was trained without scores."""
+    """Labels where the k-fold scores say rules + model left no more work than the rules alone
+    (actions per gold span: what the annotator spends); None (all labels) when the model was trained
+    without scores."""
     scores = info.get("scores")
     if not scores:
         return None
     rules, learnt = scores["rules"]["labels"], scores["learnt"]["labels"]
-    return {label for label, row in learnt.items()
-            if row["exact"]["f1"] >= rules.get(label, {"exact": {"f1": 0.0}})["exact"]["f1"]}
+
+    def work(row: dict) -> float:  # scores stored before actions were kept per label: compare F1 instead
+        return row["actions_per_gold_span"] if "actions_per_gold_span" in row else -row["exact"]["f1"]
+    return {label for label, row in learnt.items() if label in rules and work(row) <= work(rules[label])}
 
 
 class Learnt:
