@@ -91,11 +91,15 @@ class Operations:
             finally:
                 finished.finished.emit()  # queued to this thread: wakes the loop below
         finished.finished.connect(lambda: None)  # a connection makes the emit post an event
-        threading.Thread(target=work, name="annotator-worker", daemon=True).start()
+        worker = threading.Thread(target=work, name="annotator-worker", daemon=True)
+        worker.start()
         while "value" not in outcome and "error" not in outcome:
             dialog_up = self._dialog is not None and self._dialog.isVisible()
             flags = QEventLoop.AllEvents if dialog_up else QEventLoop.ExcludeUserInputEvents
             loop.processEvents(flags | QEventLoop.WaitForMoreEvents)
+        # the outcome is set just before the emit: let the worker finish emitting before `finished`
+        # can be destroyed (destroying a QObject while another thread emits from it crashed the tests)
+        worker.join()
         if "error" in outcome:
             raise outcome["error"]
         return outcome["value"]
