@@ -118,7 +118,7 @@ class AttributePanel(QWidget):
     def _typed(self, box: QComboBox, key: str) -> None:
         text = box.currentText().strip()
         if text and box.findText(text) < 0:
-            QTimer.singleShot(0, lambda: self._set(key, text))
+            QTimer.singleShot(0, self, lambda: self._set(key, text))  # dropped if the panel goes first
 
     def _set(self, key: str, value) -> None:
         if self.span is None or self.span.attrs.get(key) == value:

@@ -272,7 +272,7 @@ class ReportView(QTextEdit):
         """Draw the spans of newly visible blocks once the event loop is free (coalesces scrolling)."""
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.draw_visible)
+            QTimer.singleShot(0, self, self.draw_visible)  # dropped if the view goes first
 
     def draw_visible(self) -> None:
         self._pending = False
