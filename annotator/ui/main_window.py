@@ -10,16 +10,12 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMainWindo
 
 from annotator import __version__
 from annotator.core import segment
-from annotator.core.importer import import_paths
-from annotator.core.ingest.sources import SUFFIXES
-from annotator.core.interchange import formats
-from annotator.core.model import AnnotatorError, Span
+from annotator.core.model import Span
 from annotator.core.schema import choices
 from annotator.core.store import Project
 from annotator.core.store.changes import Changes
 from annotator.ui.attribute_panel import LINK_KEYS, AttributePanel
-from annotator.ui import guidance
-from annotator.ui.export_dialog import ExportDialog
+from annotator.ui import guidance, project_files
 from annotator.ui.find_bar import FindBar
 from annotator.ui.operations import Operations
 from annotator.ui.panels import DocumentPanel, LabelPalette, SpanTable
@@ -115,8 +111,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("New project…"), self.new_project, QKeySequence.New)
-        self._action(file, self.tr("Open project…"), self.open_project, QKeySequence.Open)
+        self._action(file, self.tr("New project…"), lambda: project_files.new_project(self), QKeySequence.New)
+        self._action(file, self.tr("Open project…"), lambda: project_files.open_project(self), QKeySequence.Open)
         self.recent_menu = file.addMenu(self.tr("Recent projects"))
         file.addSeparator()
         self._action(file, self.tr("Import reports…"), self.import_files, "Ctrl+I")
@@ -300,29 +296,7 @@ class MainWindow(QMainWindow):
             self.apply(changes)
 
     def switch_project(self, path: Path) -> None:
-        try:
-            project = Project.open(path)
-        except AnnotatorError as exc:
-            self.error(str(exc))
-            return
-        self.training.stop()
-        self.project.close()
-        self.project, self.doc_id = project, None
-        self.load_project_view()
-        self.training.refresh()
-
-    def _remember_project(self) -> None:
-        if self.project.path is None:
-            return
-        path = str(self.project.path.resolve())
-        self.settings.setValue("last_project", path)
-        recent = [p for p in self.settings.value("recent_projects", [], type=list) if p != path]
-        recent = [path] + recent[:7]
-        self.settings.setValue("recent_projects", recent)
-        self.recent_menu.clear()
-        for p in recent:
-            action = self.recent_menu.addAction(p)
-            action.triggered.connect(lambda _=False, p=p: self.switch_project(Path(p)))
+        project_files.switch_project(self, path)
 
     # labelling -------------------------------------------------------------------
 
@@ -718,65 +692,17 @@ class MainWindow(QMainWindow):
         read_only = self.tr(" (read-only)") if self.project.read_only else ""
         self.setWindowTitle(f"{name}{read_only} — " + self.tr("Report annotator"))
         self.load_schema()
-        self._remember_project()
+        project_files.remember_project(self)
         self.show_attributes(self.selected_span())
 
-    def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), str(Path.home()),
-                                              self.tr("Projects (*.db)"))
-        if path:
-            self.switch_project(Path(path if path.endswith(".db") else path + ".db"))
-
-    def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), str(Path.home()),
-                                              self.tr("Projects (*.db)"))
-        if path:
-            self.switch_project(Path(path))
+    def run_import(self, paths: list[str], add_labels: bool = False) -> None:
+        project_files.run_import(self, paths, add_labels)
 
     def import_files(self) -> None:
-        reports = " ".join(f"*{suffix}" for suffix in sorted(SUFFIXES))  # the importer's own lists
-        labelled = " ".join(f"*{suffix}" for suffix in formats.LABELLED_SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import reports"), str(Path.home()),
-            self.tr("Reports (%1);;Labelled data from other tools (%2);;All files (*)").replace(
-                "%1", reports).replace("%2", labelled))
-        if files:
-            self.run_import(files)
-
-    def run_import(self, paths: list[str], add_labels: bool = False) -> None:
-        done = self.ops.run_long(self.tr("Importing…"), lambda progress: import_paths(
-            self.project, paths, on_progress=progress, worker=self.ops.off_thread, add_labels=add_labels))
-        if not done.ok:
-            return
-        report = done.value
-        if report.not_in_schema and not add_labels and QMessageBox.question(
-                self, self.tr("Import"), self.tr("Some reports use labels or attributes the schema lacks: %1.\n"
-                                                 "Add them to the schema and import those reports?").replace(
-                    "%1", ", ".join(sorted(report.not_in_schema)))
-        ) == QMessageBox.Yes:
-            self.run_import(paths, add_labels=True)  # what came in the first time is skipped as a duplicate
-            return
-        summary = self.tr("%1 imported, %2 duplicates skipped, %3 with errors skipped").replace(
-            "%1", str(len(report.imported))).replace("%2", str(len(report.duplicates))).replace(
-            "%3", str(len(report.problems)))
-        if report.stopped:
-            summary += "\n" + self.tr("Stopped: %1 files not read").replace("%1", str(report.stopped))
-        lines = [summary] + [f"{p.where}: {p.reason}" for p in (report.problems + report.notes)[:20]]
-        (QMessageBox.warning if report.problems else QMessageBox.information)(
-            self, self.tr("Import"), "\n".join(lines))
-        if self.doc_id is None and report.imported:
-            self.open_document(report.imported[0])
+        project_files.import_files(self)
 
     def export(self) -> None:
-        """Every format the command line has, from the same table, with the options a window can offer."""
-        dialog = ExportDialog(self.project, self)
-        if dialog.exec() != ExportDialog.Accepted:
-            return
-        fmt, target, selection, options = dialog.choice()
-        done = self.ops.run(lambda: formats.export(self.project, fmt, target, selection, **options))
-        if done.ok:
-            self.status(self.tr("Exported %1 to %2").replace("%1", str(sum(n for _, n in done.value)))
-                        .replace("%2", ", ".join(str(p) for p, _ in done.value)), 8000)
+        project_files.export(self)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         return guidance.shortcut_rows(self)

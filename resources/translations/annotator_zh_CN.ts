@@ -197,22 +197,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="96" />
+        <location filename="../../annotator/ui/main_window.py" line="92" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="96" />
+        <location filename="../../annotator/ui/main_window.py" line="92" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="97" />
+        <location filename="../../annotator/ui/main_window.py" line="93" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="97" />
+        <location filename="../../annotator/ui/main_window.py" line="93" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
@@ -232,540 +232,540 @@
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="117" />
+        <location filename="../../annotator/ui/main_window.py" line="113" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="118" />
+        <location filename="../../annotator/ui/main_window.py" line="114" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="119" />
+        <location filename="../../annotator/ui/main_window.py" line="115" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="120" />
+        <location filename="../../annotator/ui/main_window.py" line="116" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="122" />
+        <location filename="../../annotator/ui/main_window.py" line="118" />
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="123" />
+        <location filename="../../annotator/ui/main_window.py" line="119" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="125" />
+        <location filename="../../annotator/ui/main_window.py" line="121" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="126" />
+        <location filename="../../annotator/ui/main_window.py" line="122" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127" />
+        <location filename="../../annotator/ui/main_window.py" line="123" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128" />
+        <location filename="../../annotator/ui/main_window.py" line="124" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130" />
+        <location filename="../../annotator/ui/main_window.py" line="126" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132" />
+        <location filename="../../annotator/ui/main_window.py" line="128" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133" />
+        <location filename="../../annotator/ui/main_window.py" line="129" />
         <source>Label all occurrences in this report</source>
         <translation>在本报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134" />
+        <location filename="../../annotator/ui/main_window.py" line="130" />
         <source>Label all occurrences in all reports</source>
         <translation>在所有报告中标注所有相同文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136" />
+        <location filename="../../annotator/ui/main_window.py" line="132" />
         <source>Move end left</source>
         <translation>结尾左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137" />
+        <location filename="../../annotator/ui/main_window.py" line="133" />
         <source>Move end right</source>
         <translation>结尾右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="138" />
+        <location filename="../../annotator/ui/main_window.py" line="134" />
         <source>Move start left</source>
         <translation>开头左移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="139" />
+        <location filename="../../annotator/ui/main_window.py" line="135" />
         <source>Move start right</source>
         <translation>开头右移</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141" />
+        <location filename="../../annotator/ui/main_window.py" line="137" />
         <source>Link the metric's subject (then click a region or organisation)</source>
         <translation>关联指标的主体(然后点击一个地区或机构)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143" />
+        <location filename="../../annotator/ui/main_window.py" line="139" />
         <source>Link the metric's period (then click a date)</source>
         <translation>关联指标的时期(然后点击一个时间)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <location filename="../../annotator/ui/main_window.py" line="141" />
         <source>Accept the proposed attributes</source>
         <translation>接受推测的属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146" />
+        <location filename="../../annotator/ui/main_window.py" line="142" />
         <source>Note on the selected span…</source>
         <translation>给选中标注加备注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147" />
+        <location filename="../../annotator/ui/main_window.py" line="143" />
         <source>Note on this report…</source>
         <translation>给本报告加备注…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148" />
+        <location filename="../../annotator/ui/main_window.py" line="144" />
         <source>Choose the indicator</source>
         <translation>选择指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="150" />
+        <location filename="../../annotator/ui/main_window.py" line="146" />
         <source>Mark done and go to next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151" />
+        <location filename="../../annotator/ui/main_window.py" line="147" />
         <source>Skip this report…</source>
         <translation>跳过本报告…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152" />
+        <location filename="../../annotator/ui/main_window.py" line="148" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153" />
+        <location filename="../../annotator/ui/main_window.py" line="149" />
         <source>Suggest labels for this report</source>
         <translation>为本报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154" />
+        <location filename="../../annotator/ui/main_window.py" line="150" />
         <source>Suggest labels for all reports</source>
         <translation>为所有报告生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159" />
+        <location filename="../../annotator/ui/main_window.py" line="155" />
         <source>Accept the selected suggestion (Enter)</source>
         <translation>接受选中的建议(回车)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160" />
+        <location filename="../../annotator/ui/main_window.py" line="156" />
         <source>Reject the selected suggestion (Backspace)</source>
         <translation>拒绝选中的建议(退格)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161" />
+        <location filename="../../annotator/ui/main_window.py" line="157" />
         <source>Accept all suggestions of the selected span's label here</source>
         <translation>接受本报告中与选中标注同类的全部建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163" />
+        <location filename="../../annotator/ui/main_window.py" line="159" />
         <source>Accept all suggestions here above a confidence…</source>
         <translation>接受本报告中置信度不低于某值的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165" />
+        <location filename="../../annotator/ui/main_window.py" line="161" />
         <source>Reject all suggestions of the selected span's label here</source>
         <translation>拒绝本报告中与选中标注同类的所有建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167" />
+        <location filename="../../annotator/ui/main_window.py" line="163" />
         <source>Next pending suggestion</source>
         <translation>下一条待处理建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168" />
+        <location filename="../../annotator/ui/main_window.py" line="164" />
         <source>Previous pending suggestion</source>
         <translation>上一条待处理建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171" />
+        <location filename="../../annotator/ui/main_window.py" line="167" />
         <source>Train the learnt source now</source>
         <translation>立即训练学习模型</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172" />
+        <location filename="../../annotator/ui/main_window.py" line="168" />
         <source>Suggest again for this report (replaces pending suggestions)</source>
         <translation>为本报告重新建议(替换未处理的建议)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175" />
+        <location filename="../../annotator/ui/main_window.py" line="171" />
         <source>Add a word list for a label…</source>
         <translation>为标签添加词表…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <location filename="../../annotator/ui/main_window.py" line="172" />
         <source>Add patterns for a label…</source>
         <translation>为标签添加匹配模式…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <location filename="../../annotator/ui/main_window.py" line="173" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178" />
+        <location filename="../../annotator/ui/main_window.py" line="174" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="179" />
+        <location filename="../../annotator/ui/main_window.py" line="175" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180" />
+        <location filename="../../annotator/ui/main_window.py" line="176" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <location filename="../../annotator/ui/main_window.py" line="177" />
         <source>Snap selections to words</source>
         <translation>选区对齐到词语</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184" />
+        <location filename="../../annotator/ui/main_window.py" line="180" />
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="187" />
+        <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>Show labels</source>
         <translation>显示的标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="188" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="191" />
+        <location filename="../../annotator/ui/main_window.py" line="187" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="741" />
+        <location filename="../../annotator/ui/project_files.py" line="71" />
         <source>Reports (%1);;Labelled data from other tools (%2);;All files (*)</source>
         <translation>报告 (%1);;其他工具的标注数据 (%2);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/guidance.py" line="44" />
-        <location filename="../../annotator/ui/main_window.py" line="192" />
+        <location filename="../../annotator/ui/main_window.py" line="188" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/guidance.py" line="37" />
-        <location filename="../../annotator/ui/main_window.py" line="193" />
+        <location filename="../../annotator/ui/main_window.py" line="189" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="194" />
-        <location filename="../../annotator/ui/main_window.py" line="791" />
+        <location filename="../../annotator/ui/main_window.py" line="190" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="209" />
+        <location filename="../../annotator/ui/main_window.py" line="205" />
         <source>Indicators…</source>
         <translation>指标类别…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="509" />
-        <location filename="../../annotator/ui/main_window.py" line="521" />
+        <location filename="../../annotator/ui/main_window.py" line="483" />
+        <location filename="../../annotator/ui/main_window.py" line="495" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="509" />
+        <location filename="../../annotator/ui/main_window.py" line="483" />
         <source>Note on %1:</source>
         <translation>%1 的备注:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="521" />
+        <location filename="../../annotator/ui/main_window.py" line="495" />
         <source>Note on this report:</source>
         <translation>本报告的备注:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="498" />
         <source>Note saved</source>
         <translation>备注已保存</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
+        <location filename="../../annotator/ui/main_window.py" line="692" />
         <source> (read-only)</source>
         <translation>(只读)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="216" />
+        <location filename="../../annotator/ui/main_window.py" line="212" />
         <source>The project file was repaired on opening: %1</source>
         <translation>打开时已修复项目文件:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="218" />
+        <location filename="../../annotator/ui/main_window.py" line="214" />
         <source>Read-only: %1. Viewing, searching and exporting work; labelling does not.</source>
         <translation>只读:%1。可以查看、查找和导出,不能标注。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="230" />
+        <location filename="../../annotator/ui/main_window.py" line="226" />
         <source>No reports yet: File &gt; Import reports (Ctrl+I)</source>
         <translation>还没有报告:文件 &gt; 导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="335" />
+        <location filename="../../annotator/ui/main_window.py" line="309" />
         <source>No report is open: import reports first (Ctrl+I)</source>
         <translation>没有打开的报告:请先导入报告(Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="341" />
+        <location filename="../../annotator/ui/main_window.py" line="315" />
         <source>Select some text first</source>
         <translation>请先选中文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="322" />
         <source>Only spaces are selected</source>
         <translation>选中的只有空白</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="357" />
+        <location filename="../../annotator/ui/main_window.py" line="331" />
         <source>Indicators</source>
         <translation>指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="358" />
+        <location filename="../../annotator/ui/main_window.py" line="332" />
         <source>The project's indicators, one per line:</source>
         <translation>本项目的指标类别,每行一个:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360" />
+        <location filename="../../annotator/ui/main_window.py" line="334" />
         <source>Indicators saved: %1</source>
         <translation>已保存指标类别:%1 个</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="382" />
+        <location filename="../../annotator/ui/main_window.py" line="356" />
         <source>Suggesting labels…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>%1 suggestions added</source>
         <translation>新增 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
-        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <location filename="../../annotator/ui/main_window.py" line="365" />
+        <location filename="../../annotator/ui/main_window.py" line="381" />
         <source>Word list</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="365" />
         <source>Patterns</source>
         <translation>匹配模式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="392" />
+        <location filename="../../annotator/ui/main_window.py" line="366" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="396" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="396" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Which label do these lines get?</source>
         <translation>这些行标注为哪个标签?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="404" />
+        <location filename="../../annotator/ui/main_window.py" line="378" />
         <source>%1 added, %2 already there. Suggest labels (Ctrl+G) to use them.</source>
         <translation>已添加 %1 条,%2 条已存在。按 Ctrl+G 生成建议即可使用。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="412" />
-        <location filename="../../annotator/ui/main_window.py" line="420" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="394" />
         <source>Select a suggestion first (Tab moves to the next)</source>
         <translation>请先选中一条建议(按 Tab 移到下一条)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="432" />
+        <location filename="../../annotator/ui/main_window.py" line="406" />
         <source>Select a span first: its label is the one accepted</source>
         <translation>请先选中一个标注:将接受与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="436" />
+        <location filename="../../annotator/ui/main_window.py" line="410" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="437" />
+        <location filename="../../annotator/ui/main_window.py" line="411" />
         <source>Accept suggestions at least this sure (0–1):</source>
         <translation>接受置信度不低于此值的建议(0–1):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="441" />
+        <location filename="../../annotator/ui/main_window.py" line="415" />
         <source>Accepting suggestions…</source>
         <translation>正在接受建议…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="444" />
+        <location filename="../../annotator/ui/main_window.py" line="418" />
         <source>%1 suggestions accepted</source>
         <translation>已接受 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="466" />
+        <location filename="../../annotator/ui/main_window.py" line="440" />
         <source>%1 added to the project's indicators</source>
         <translation>已将 %1 加入本项目的指标类别</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="479" />
+        <location filename="../../annotator/ui/main_window.py" line="453" />
         <source>Select a metric first</source>
         <translation>请先选中一个指标</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="482" />
+        <location filename="../../annotator/ui/main_window.py" line="456" />
         <source>Click the span to link as %1 (%2); Esc cancels</source>
         <translation>点击要关联为 %1 的标注(%2);按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="551" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
         <source>No suggestion is pending in this report</source>
         <translation>本报告没有待处理的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="556" />
+        <location filename="../../annotator/ui/main_window.py" line="530" />
         <source>Select a span first: its label is the one rejected</source>
         <translation>请先选中一个标注:将拒绝与它同类的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="507" />
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="481" />
+        <location filename="../../annotator/ui/main_window.py" line="558" />
         <source>Select a span first (click it or press Tab)</source>
         <translation>请先选中一个标注(点击它或按 Tab)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="588" />
+        <location filename="../../annotator/ui/main_window.py" line="562" />
         <source>The span cannot shrink or grow further that way</source>
         <translation>标注不能再朝这个方向缩小或扩大</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="597" />
+        <location filename="../../annotator/ui/main_window.py" line="571" />
         <source>Select a span first: its text is what gets labelled</source>
         <translation>请先选中一个标注:将标注与它相同的文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="600" />
+        <location filename="../../annotator/ui/main_window.py" line="574" />
         <source>Labelling every occurrence…</source>
         <translation>正在标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="603" />
+        <location filename="../../annotator/ui/main_window.py" line="577" />
         <source>%1 more spans labelled</source>
         <translation>又标注了 %1 处</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="617" />
+        <location filename="../../annotator/ui/main_window.py" line="591" />
         <source>Nothing to undo or redo</source>
         <translation>没有可撤销或重做的操作</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <location filename="../../annotator/ui/main_window.py" line="597" />
         <source>add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <location filename="../../annotator/ui/main_window.py" line="597" />
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <location filename="../../annotator/ui/main_window.py" line="597" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="624" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="624" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="624" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="625" />
+        <location filename="../../annotator/ui/main_window.py" line="599" />
         <source>reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="600" />
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="600" />
         <source>Redone: %1</source>
         <translation>已重做:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <location filename="../../annotator/ui/main_window.py" line="603" />
         <source>(%1 changes)</source>
         <translation>(%1 处修改)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="605" />
         <source>in %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="560" />
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="534" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>%1 suggestions rejected</source>
         <translation>已拒绝 %1 条建议</translation>
     </message>
@@ -790,81 +790,81 @@
         <translation>保留这些建议并标为完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="644" />
         <source>Skip this report</source>
         <translation>跳过本报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="644" />
         <source>Why is it skipped?</source>
         <translation>跳过的原因?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="677" />
+        <location filename="../../annotator/ui/main_window.py" line="651" />
         <source>Every report is done or skipped</source>
         <translation>所有报告都已完成或跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="689" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>Snapping to words is on</source>
         <translation>已开启词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="690" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>Snapping to words is off</source>
         <translation>已关闭词语对齐</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="725" />
+        <location filename="../../annotator/ui/project_files.py" line="53" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="726" />
-        <location filename="../../annotator/ui/main_window.py" line="732" />
+        <location filename="../../annotator/ui/project_files.py" line="54" />
+        <location filename="../../annotator/ui/project_files.py" line="61" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="731" />
+        <location filename="../../annotator/ui/project_files.py" line="60" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="740" />
+        <location filename="../../annotator/ui/project_files.py" line="70" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="747" />
+        <location filename="../../annotator/ui/project_files.py" line="79" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="753" />
+        <location filename="../../annotator/ui/project_files.py" line="85" />
         <source>Some reports use labels or attributes the schema lacks: %1.
 Add them to the schema and import those reports?</source>
         <translation>有些报告使用了方案中没有的标签或属性:%1。
 把它们加入方案并导入这些报告吗?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/project_files.py" line="92" />
         <source>%1 imported, %2 duplicates skipped, %3 with errors skipped</source>
         <translation>已导入 %1 篇,跳过重复 %2 篇,跳过有错误的 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="763" />
+        <location filename="../../annotator/ui/project_files.py" line="96" />
         <source>Stopped: %1 files not read</source>
         <translation>已停止:%1 个文件未读取</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="753" />
-        <location filename="../../annotator/ui/main_window.py" line="766" />
+        <location filename="../../annotator/ui/project_files.py" line="85" />
+        <location filename="../../annotator/ui/project_files.py" line="100" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="778" />
+        <location filename="../../annotator/ui/project_files.py" line="113" />
         <source>Exported %1 to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
@@ -884,13 +884,13 @@ Add them to the schema and import those reports?</source>
         <translation>按字选择,不按词</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="791" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Report annotator %1</source>
         <translation>报告标注工具 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
-        <location filename="../../annotator/ui/main_window.py" line="800" />
+        <location filename="../../annotator/ui/main_window.py" line="693" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>Report annotator</source>
         <translation>报告标注工具</translation>
     </message>
@@ -910,7 +910,7 @@ Add them to the schema and import those reports?</source>
         <translation>取消链接;在查找栏中:回到报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="809" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>Linking cancelled</source>
         <translation>已取消关联</translation>
     </message>
