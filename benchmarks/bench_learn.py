@@ -43,7 +43,7 @@ REPEAT = 5
 
 
 def layers() -> dict[str, str]:
-    return {label.key: label.layer for label in default_schema().labels}
+    return default_schema().layers()
 
 
 def curve(train: list, test: list, sizes: list[int], layer_of: dict[str, str], trusted: bool = False) -> list[dict]:

@@ -48,7 +48,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    layer_of = {label.key: label.layer for label in default_schema().labels}
+    layer_of = default_schema().layers()
     items = golds()
     finder = Suggester(layer_of)
     training.prepare([ex for _, ex in items], finder)

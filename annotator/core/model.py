@@ -65,6 +65,10 @@ class Schema:
     def label(self, key: str) -> Label | None:
         return next((lab for lab in self.labels if lab.key == key), None)
 
+    def layers(self) -> dict[str, str]:
+        """Label key → its layer (the suggesters keep one suggestion per place in each layer)."""
+        return {lab.key: lab.layer for lab in self.labels}
+
 
 @dataclass(frozen=True)
 class Span:

@@ -42,7 +42,7 @@ def test_import_gold_as_done_train_then_suggest_and_evaluate_with_the_model(tmp_
         stored = {(s.start, s.end, s.label, s.confidence) for s in project.spans(doc_id, origin="suggested")}
         assert stored == {(s.start, s.end, s.label, s.confidence)
                           for s in project.suggestions.suggester()(project.text(doc_id))}
-        layer_of = {label.key: label.layer for label in project.schema.labels}
+        layer_of = project.schema.layers()
         rules = Suggester(layer_of, project.suggestions.dictionary(), project.lexicon_entries())
         assert stored != {(s.start, s.end, s.label, s.confidence) for s in rules(project.text(doc_id))}
 

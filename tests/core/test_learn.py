@@ -72,7 +72,7 @@ def test_suggest_uses_the_model_and_again_replaces_pending_suggestions_only(trai
     with Project.open(copy, annotator="ann") as project:
         project.suggest([new])
         pending = project.spans(new, origin="suggested")
-        layer_of = {label.key: label.layer for label in project.schema.labels}
+        layer_of = project.schema.layers()
         rules = Suggester(layer_of, project.suggestions.dictionary(), project.lexicon_entries())
         stored = {(s.start, s.end, s.label, s.confidence) for s in pending}
         assert stored != {(s.start, s.end, s.label, s.confidence) for s in rules(project.text(new))}
@@ -160,7 +160,7 @@ def test_on_sentences_nobody_tuned_on_the_model_beats_the_rules_it_learnt_from()
     from annotator.core.learn.learnt import Learnt
     from annotator.core.schema import default_schema
 
-    layer_of = {label.key: label.layer for label in default_schema().labels}
+    layer_of = default_schema().layers()
     train, held = corpora.peoples_daily()
     train = [training.Example(t, s) for t, s in train[:300]]
     held = [training.Example(t, s) for t, s in held]

@@ -300,7 +300,7 @@ def test_work_report_bodies_and_places(text, expected):
     from annotator.core.suggest.suggester import TEXT_SOURCES
 
     segment.start().join()
-    layer = {label.key: label.layer for label in default_schema().labels}
+    layer = default_schema().layers()
     found = combine([s for source in TEXT_SOURCES for s in source(text)], layer)
     assert [(text[s.start:s.end], s.label) for s in found if s.label in ("REGION", "ORG")] == expected
 

@@ -60,10 +60,10 @@ class Learnt:
         by_sentence: dict[tuple[int, int], list[Suggestion]] = {}
         bounds = training_sentences(text, [])
         ends = [b for _, b in bounds]
-        kept = []
+        kept, labels = [], self.labels  # a set made once per text, not once per suggestion
         for s in [*found, *also]:  # a rule span inside one sentence is judged there; one across sentences is kept
             i = bisect_right(ends, s.start)
-            if i < len(bounds) and bounds[i][0] <= s.start and s.end <= bounds[i][1] and s.label in self.labels:
+            if i < len(bounds) and bounds[i][0] <= s.start and s.end <= bounds[i][1] and s.label in labels:
                 by_sentence.setdefault(bounds[i], []).append(s)
             else:
                 kept.append(s)

@@ -115,7 +115,7 @@ def train(examples: list[Example], layer_of: dict[str, str], finder: Suggester, 
 def train_project(project, *, folds: int = FOLDS, on_progress: Callable[[int, int], bool] | None = None) -> dict:
     """Train on the project's reports marked done, store the model in the project, and judge how
     unsure it is of every unfinished report (for "next report"); returns what was stored."""
-    layer_of = {label.key: label.layer for label in project.schema.labels}
+    layer_of = project.schema.layers()
     finder = Suggester(layer_of, {}, project.lexicon_entries())
     examples = [Example(text, spans) for text, spans in project.models.examples()]
     models, info = train(examples, layer_of, finder, folds=folds, on_progress=on_progress)

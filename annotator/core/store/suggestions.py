@@ -35,7 +35,7 @@ class Suggestions:
     def suggester(self) -> Suggester:
         """The finder of one run: rules, dictionary, the team's lexicon, the learnt model if there is
         one, and the project's rejections lowering what they rejected."""
-        layer_of = {label.key: label.layer for label in self.schemas.current.labels}
+        layer_of = self.schemas.current.layers()
         return Suggester(layer_of, self.dictionary(), self.lexicon.entries(), learnt=self.models.learnt(),
                          weights=rejection_weights(*self.models.label_counts()))
 
@@ -62,7 +62,7 @@ class Suggestions:
         db, session = self.session.db, self.session
         session.check_writable()
         schema = self.schemas.current
-        layer_of = {label.key: label.layer for label in schema.labels}
+        layer_of = schema.layers()
         definitions = {label.key: label for label in schema.labels}
         find = self.suggester()
         added = 0
