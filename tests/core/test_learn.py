@@ -209,3 +209,16 @@ def test_the_model_is_trusted_with_the_labels_where_it_leaves_no_more_work():
     assert trusted({}) is None  # trained without folds: every label
     old = {"rules": {"labels": {"ORG": row(0.7)}}, "learnt": {"labels": {"ORG": row(0.75)}}}
     assert trusted({"scores": old}) == {"ORG"}  # scores stored before actions were kept per label
+
+
+def test_characters_outside_the_basic_plane_do_not_shift_the_model_s_spans(trained):
+    """Features are per code point, like every offset we store: 😀 and 𠮷 before a sentence move
+    its spans by exactly their number of characters."""
+    path, _, _ = trained
+    with Project.open(path) as project:
+        find = project.suggestions.suggester()
+    plain = "国务院扶贫办主任刘永富在北京出席会议,云阳县2020年减贫13.4万人。"
+    prefix = "😀𠮷👍 "
+    base = {(s.start, s.end, s.label) for s in find(plain)}
+    moved = {(s.start - len(prefix), s.end - len(prefix), s.label) for s in find(prefix + plain)}
+    assert base and moved == base
