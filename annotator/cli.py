@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -16,6 +17,7 @@ import click
 
 from annotator import __version__
 from annotator.core import paths
+from annotator.core.annotators import check_name
 from annotator.core.demo import demo_project
 from annotator.core.importer import import_paths
 from annotator.core.interchange.bio import parse_tag_names
@@ -67,14 +69,21 @@ def require_project(project_path: Path | None, *, existing: bool = False) -> Pat
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="annotator")
 @project_option
+@click.option("--annotator", "annotator_name", envvar="ANNOTATOR", default=None, metavar="NAME",
+              help="Who is labelling: stored with every span and event (default: $ANNOTATOR, else the user name).")
 @click.pass_context
-def cli(ctx: click.Context, project_path: Path | None) -> None:
+def cli(ctx: click.Context, project_path: Path | None, annotator_name: str | None) -> None:
     """Label entities and metrics in Chinese reports.
 
     Without a command: open the annotation window on the last project used
     (the demo project, made from the bundled reports, the first time).
     """
     paths.setup_logging()
+    if annotator_name is not None:
+        try:  # the environment carries it to what this starts (the window's training process)
+            os.environ["ANNOTATOR"] = check_name(annotator_name)
+        except AnnotatorError as exc:
+            raise click.BadParameter(str(exc), param_hint="--annotator") from None
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui_command, project_path=project_path or last_project(), open_document=None, screenshot=None,
                    quit_when_shown=False)
@@ -468,6 +477,11 @@ def lexicon_remove(values: tuple[str, ...], label: str, project_path: Path | Non
     """Remove VALUES from LABEL (every entry of LABEL when none are given)."""
     with open_project(require_project(project_path, existing=True)) as project:
         click.echo(f"{project.remove_lexicon(label, list(values) or None)} removed")
+
+
+from annotator import cli_team  # noqa: E402  (its commands join the group above)
+
+cli_team.register(cli)
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ class Changes:
     schema: bool = False
     lexicon: bool = False
     model: bool = False      # the learnt model was trained again (and the reports' uncertainty with it)
+    team: bool = False       # assignments or annotators' versions changed (assign, merge)
     undo: bool = False       # what undo and redo would do may have changed
     external: bool = False   # written by another program or window (from Session.poll)
 
@@ -59,7 +60,7 @@ class Changes:
         return gone + [s.id for s in new if s.id in self.spans_updated], new
 
     def __bool__(self) -> bool:
-        return bool(self.documents or self.schema or self.lexicon or self.model or self.undo)
+        return bool(self.documents or self.schema or self.lexicon or self.model or self.team or self.undo)
 
     def merge(self, other: "Changes") -> None:
         """Fold a later change into this one (several writes shown at once)."""
@@ -76,5 +77,6 @@ class Changes:
         self.schema |= other.schema
         self.lexicon |= other.lexicon
         self.model |= other.model
+        self.team |= other.team
         self.undo |= other.undo
         self.external |= other.external

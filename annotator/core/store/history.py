@@ -108,7 +108,7 @@ class History:
 
     def _events(self, batch: int) -> list[tuple[str, dict | None, dict | None]]:
         return [(action, before and json.loads(before), after and json.loads(after)) for action, before, after in
-                self.session.db.execute("SELECT action, before, after FROM events WHERE batch = ? ORDER BY id",
+                self.session.db.execute("SELECT action, before, after FROM events WHERE batch = ? AND package IS NULL ORDER BY id",
                                         [batch])]
 
     def undo(self) -> list[int]:

@@ -345,3 +345,66 @@ def m005_models(db: Database) -> None:
         trained_at TEXT NOT NULL
     );
     """)
+
+
+@migrations()
+def m006_team(db: Database) -> None:
+    """Team work: the packages handed out and who got which report (assign), each annotator's version
+    of a report as their package brought it back (merge), and which events came from a package."""
+    _run(db, f"""
+    CREATE TABLE packages (
+        id TEXT PRIMARY KEY,                  -- the package file's project_id
+        annotator TEXT NOT NULL,
+        file TEXT NOT NULL DEFAULT '',        -- where assign wrote it (a hint for people)
+        made_at TEXT,
+        merged_at TEXT,
+        last_event INTEGER NOT NULL DEFAULT 0, -- the package's last event merge brought in
+        digest TEXT NOT NULL DEFAULT ''       -- of what that merge brought in: the same again changes nothing
+    );
+    CREATE TABLE assignments (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        annotator TEXT NOT NULL,
+        package TEXT NOT NULL REFERENCES packages(id),
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (document_id, annotator)
+    );
+    -- An annotator's version of a report, as merge brought it in: replaced whole by the next merge.
+    CREATE TABLE versions (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        annotator TEXT NOT NULL,
+        status TEXT NOT NULL CHECK ({STATUS_CHECK}),
+        skip_reason TEXT NOT NULL DEFAULT '',
+        package TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,             -- when the annotator last changed it
+        merged_at TEXT NOT NULL,
+        PRIMARY KEY (document_id, annotator)
+    );
+    CREATE TABLE version_spans (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL,
+        annotator TEXT NOT NULL,
+        ref INTEGER NOT NULL,                 -- the span's id in the package; links in attrs name it
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        layer TEXT NOT NULL CHECK ({LAYER_CHECK}),
+        text TEXT NOT NULL,
+        attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs) AND json_type(attrs) = 'object'),
+        origin TEXT NOT NULL CHECK ({ORIGIN_CHECK}),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        FOREIGN KEY (document_id, annotator) REFERENCES versions(document_id, annotator) ON DELETE CASCADE,
+        UNIQUE (document_id, annotator, ref),
+        CHECK (start >= 0 AND start < end)
+    );
+    CREATE TABLE version_relations (
+        document_id INTEGER NOT NULL,
+        annotator TEXT NOT NULL,
+        source_ref INTEGER NOT NULL,
+        target_ref INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        FOREIGN KEY (document_id, annotator) REFERENCES versions(document_id, annotator) ON DELETE CASCADE,
+        UNIQUE (document_id, annotator, source_ref, target_ref, type)
+    );
+    ALTER TABLE events ADD COLUMN package TEXT;  -- events a merge brought in: their span ids are the package's
+    """)

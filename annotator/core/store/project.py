@@ -9,13 +9,13 @@ writes take the lock up front, and `poll()` says what the others wrote.
 """
 from __future__ import annotations
 
-import getpass
 import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 from annotator import __version__
+from annotator.core.annotators import check_name, default_name
 from annotator.core.model import AnnotatorError, Schema
 from annotator.core.schema import default_schema
 from annotator.core.store import opening
@@ -32,16 +32,10 @@ from annotator.core.store.session import BUSY_SECONDS, Session
 from annotator.core.store.spans import Spans
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.suggestions import Suggestions
+from annotator.core.store.team import Team
 from annotator.core.store.texts import Texts
 
 from sqlite_utils import Database
-
-
-def default_annotator() -> str:
-    try:
-        return os.environ.get("ANNOTATOR") or getpass.getuser()
-    except Exception:  # no user name in some containers
-        return "annotator"
 
 
 class Project:
@@ -65,12 +59,13 @@ class Project:
         self.suggestions = Suggestions(self.session, self.texts, self.schemas, self.spans_, self.lexicon, self.models)
         self.history = History(self.session, self.spans_, self.statuses, self.suggestions, self.documents)
         self.queries = Queries(self.session, self.texts)
+        self.team = Team(self.session, self.texts)
 
     @classmethod
     def open(cls, path: str | Path | None, *, annotator: str | None = None,
              schema: Schema | None = None) -> "Project":
         """Open (creating and migrating as needed) the project at `path`; None = in memory."""
-        annotator = annotator or default_annotator()
+        annotator = check_name(annotator or default_name())
         if path is None:
             db = Database(memory=True, execute_plugins=False)
             migrations.apply(db)

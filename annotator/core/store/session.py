@@ -207,11 +207,11 @@ class Session:
             return None
         self._data_version = version
         changes = Changes(external=True)
-        rows = self.db.execute("SELECT id, batch, action, document_id FROM events WHERE id > ? ORDER BY id",
+        rows = self.db.execute("SELECT id, batch, action, document_id, package FROM events WHERE id > ? ORDER BY id",
                                [self._seen_event]).fetchall()
-        for event_id, batch, action, document_id in rows:
+        for event_id, batch, action, document_id, package in rows:
             self._seen_event = event_id
-            if batch in self._own_batches:
+            if batch in self._own_batches or package:  # a package's own history, merged in: its merge event says it
                 continue
             if action == "import_document":
                 changes.documents_added.add(document_id)
@@ -223,6 +223,8 @@ class Session:
                 changes.lexicon = True
             elif action in ("train_model", "set_uncertainty"):
                 changes.model = True
+            elif action in ("assign", "merge_package"):
+                changes.team = True
             elif action in ("add_relation", "delete_relation"):
                 changes.relations.add(document_id)
             elif document_id is not None:

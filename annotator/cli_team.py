@@ -1,0 +1,100 @@
+"""Command line for team work: assign, merge, agreement (the same core calls as the window's Team menu)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from annotator.cli import handle_errors, open_project, project_option, require_project
+from annotator.core.team import agreement as agreement_
+from annotator.core.team import assign as assign_
+from annotator.core.team import merge as merge_
+
+
+def register(cli: click.Group) -> None:
+    for command in (assign_command, merge_command, agreement_command):
+        cli.add_command(command)
+
+
+@click.command(name="assign")
+@project_option
+@click.option("--to", "names", required=True, help="Annotators, comma-separated: alice,bob,carol.")
+@click.option("--overlap", default=0.2, show_default=True, help="Share of the reports labelled by more than one "
+                                                                 "annotator, for agreement.")
+@click.option("--copies", default=2, show_default=True, help="How many annotators label each shared report.")
+@click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the packages (one project file per annotator).")
+@click.option("--seed", default=0, show_default=True, help="Which reports are shared (a different seed, others).")
+@handle_errors
+def assign_command(project_path: Path | None, names: str, overlap: float, copies: int, folder: Path,
+                   seed: int) -> None:
+    """Split the reports nobody has yet among annotators and write a package for each."""
+    with open_project(require_project(project_path, existing=True)) as team:
+        plan = assign_.plan(assign_.unassigned(team), [n for n in names.split(",") if n.strip()],
+                            overlap=overlap, copies=copies, seed=seed)
+        files = assign_.make_packages(team, plan, folder)
+        for name, path in files.items():
+            click.echo(f"{name}: {len(plan.shares[name])} reports → {path}")
+        click.echo(f"{len(plan.shared)} reports go to {copies} annotators each, for agreement")
+
+
+@click.command(name="merge")
+@click.argument("packages", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@project_option
+@click.option("--as", "owner", default=None, metavar="NAME",
+              help="Whose work a project not made by `assign` is (one package only).")
+@handle_errors
+def merge_command(packages: tuple[Path, ...], project_path: Path | None, owner: str | None) -> None:
+    """Bring annotators' packages back into the team file (all or none; the same package twice changes nothing)."""
+    with open_project(require_project(project_path, existing=True)) as team:
+        for result in merge_.merge(team, list(packages), annotator=owner):
+            if result.get("unchanged"):
+                click.echo(f"{result['annotator']}: merged before, nothing new")
+            else:
+                click.echo(f"{result['annotator']}: {result['documents']} reports, {result['spans']} spans, "
+                           f"{result['events']} new events")
+
+
+@click.command(name="agreement")
+@project_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--unfinished", is_flag=True, help="Count reports in progress too, not only those marked done.")
+@handle_errors
+def agreement_command(project_path: Path | None, as_json: bool, unfinished: bool) -> None:
+    """Agreement between annotators on the reports more than one of them finished."""
+    statuses = ("done", "in_progress") if unfinished else ("done",)
+    with open_project(require_project(project_path, existing=True)) as team:
+        result = agreement_.measure(team, statuses)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    if not result["pairs"]:
+        click.echo("no report was finished by two annotators yet")
+        return
+    click.echo(f"{result['documents']} reports labelled by more than one of {', '.join(result['annotators'])}")
+    click.echo(table(result))
+    for c in result["confusions"][:10]:
+        click.echo(f"{c['a']} said {c['a_label']} where {c['b']} said {c['b_label']}, {c['times']} times "
+                   f"({'、'.join(c['examples'])})")
+    m = result["metric_attributes"]
+    if m["compared"]:
+        click.echo(f"METRIC spans both marked: {m['compared']}; agreeing on " +
+                   ", ".join(f"{k} {m[k]['share']:.2f}" for k in agreement_.METRIC_KEYS))
+
+
+def table(result: dict) -> str:
+    def cell(x) -> str:
+        return "-" if x is None else f"{x:.2f}"
+    lines = ["pair\tlabel\tspans A\tspans B\texact F1\toverlap F1\tkappa"]
+    for p in result["pairs"]:
+        for label, c in p["labels"].items():
+            lines.append(f"{p['a']}–{p['b']}\t{label}\t{c['a']}\t{c['b']}\t{cell(c['exact_f1'])}\t"
+                         f"{cell(c['overlap_f1'])}\t{cell(c['kappa'])}")
+    for label, c in result["labels"].items():
+        lines.append(f"all\t{label}\t{c['a']}\t{c['b']}\t{cell(c['exact_f1'])}\t{cell(c['overlap_f1'])}\t"
+                     f"{cell(c['kappa'])}")
+    o = result["overall"]
+    lines.append(f"all\tall\t{o['a']}\t{o['b']}\t{cell(o['exact_f1'])}\t{cell(o['overlap_f1'])}\t" +
+                 "/".join(f"{k} {cell(v)}" for k, v in result["kappa_by_layer"].items()))
+    return "\n".join(lines)

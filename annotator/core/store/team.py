@@ -1,0 +1,224 @@
+"""A team's work in the store: the packages handed out, who got which report, and each annotator's
+version of a report as merge brought it back.
+
+A project's own spans are its working layer: in a package, the annotator's labels; in the team
+file, the adjudicated (gold) layer.  Versions are kept apart (`versions`, `version_spans`,
+`version_relations`) so that nothing reading or writing the own layer meets them.  A version's spans
+keep their id in the package as `ref`; METRIC links in their attrs and their relations name refs.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from annotator.core.model import AnnotatorError, Relation, Span, SpanError
+from annotator.core.store.clock import now
+from annotator.core.store.session import Session
+from annotator.core.store.texts import Texts
+
+VERSION_SPAN = "id, document_id, annotator, ref, start, end, label, layer, text, attrs, origin"
+
+
+@dataclass
+class Version:
+    """One annotator's version of one report: spans carry `id` = their ref (their id in the package)."""
+    document_id: int
+    annotator: str
+    status: str
+    spans: list[Span] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    skip_reason: str = ""
+    updated_at: str = ""
+
+
+@dataclass
+class HandIn:
+    """What a package brings back: its identity, its reports' versions keyed by text hash, its events."""
+    package: dict
+    versions: dict[str, Version]
+    events: list[dict]
+    last_event: int
+
+    def digest(self) -> str:
+        """Of the versions and the last event: the same hand-in merged twice is found by it."""
+        h = hashlib.sha256(str(self.last_event).encode())
+        for sha in sorted(self.versions):
+            v = self.versions[sha]
+            h.update(json.dumps([sha, v.status, v.skip_reason, [(s.id, s.start, s.end, s.label, s.attrs, s.origin)
+                                                                 for s in v.spans],
+                                 [(r.source_id, r.target_id, r.type) for r in v.relations]],
+                                ensure_ascii=False, sort_keys=True).encode())
+        return h.hexdigest()
+
+
+class Team:
+    def __init__(self, session: Session, texts: Texts):
+        self.session, self.texts = session, texts
+
+    # in a package ------------------------------------------------------------------------------
+
+    def package(self) -> dict:
+        """What `assign` wrote into a package ({} in a project that is not one): id, annotator, team, made_at."""
+        return self.session.setting("package") or {}
+
+    def set_package(self, info: dict) -> None:
+        with self.session.write():
+            self.session.set("package", info)
+            self.session.log("make_package", after=info)
+
+    def hand_in(self) -> HandIn:
+        """This package's reports as versions (its annotator's confirmed spans, status, relations) and its events."""
+        db, info = self.session.db, self.package()
+        annotator = info.get("annotator") or self.session.annotator
+        versions: dict[int, Version] = {}
+        shas: dict[int, str] = {}
+        for doc_id, sha, status, reason, updated in db.execute(
+                "SELECT id, text_sha256, status, skip_reason, updated_at FROM documents ORDER BY id"):
+            versions[doc_id] = Version(doc_id, annotator, status, skip_reason=reason, updated_at=updated)
+            shas[doc_id] = sha
+        for r in db.execute("SELECT id, document_id, start, end, label, layer, text, attrs, origin FROM spans"
+                            " WHERE origin != 'suggested' ORDER BY document_id, start, end, id"):
+            versions[r[1]].spans.append(Span(r[2], r[3], r[4], r[6], json.loads(r[7]), annotator, r[8], r[5], r[0], r[1]))
+        for source, target, type_, doc_id in db.execute(
+                "SELECT r.source_id, r.target_id, r.type, s.document_id FROM relations r JOIN spans s ON s.id = r.source_id"
+                " JOIN spans t ON t.id = r.target_id WHERE s.origin != 'suggested' AND t.origin != 'suggested'"
+                " ORDER BY r.id"):
+            versions[doc_id].relations.append(Relation(source, target, type_))
+        events = [dict(zip(("id", "at", "annotator", "kind", "target", "action", "document_id", "span_id",
+                            "relation_id", "before", "after"), r)) for r in db.execute(
+            "SELECT id, at, annotator, kind, target, action, document_id, span_id, relation_id, before, after"
+            " FROM events WHERE package IS NULL ORDER BY id")]
+        return HandIn({**info, "id": info.get("id") or self.session.project_id, "annotator": annotator},
+                      {shas[d]: v for d, v in versions.items()}, events, events[-1]["id"] if events else 0)
+
+    # in the team file: assignments -----------------------------------------------------------------
+
+    def assignments(self) -> dict[int, list[str]]:
+        """Report id → the annotators it was given to."""
+        out: dict[int, list[str]] = {}
+        for doc_id, annotator in self.session.db.execute(
+                "SELECT document_id, annotator FROM assignments ORDER BY document_id, annotator"):
+            out.setdefault(doc_id, []).append(annotator)
+        return out
+
+    def record_package(self, package_id: str, annotator: str, file: str, doc_ids: list[int]) -> None:
+        """Inside a write: a package made for `annotator` holding these reports."""
+        stamp, db = now(), self.session.db
+        db.execute("INSERT INTO packages(id, annotator, file, made_at) VALUES (?, ?, ?, ?)",
+                   [package_id, annotator, file, stamp])
+        db.conn.executemany("INSERT INTO assignments(document_id, annotator, package, assigned_at) VALUES (?,?,?,?)",
+                            [(d, annotator, package_id, stamp) for d in doc_ids])
+        self.session.log("assign", after={"package": package_id, "annotator": annotator, "file": file,
+                                          "documents": len(doc_ids)})
+        self.session.changes.team = True
+
+    def packages(self) -> list[dict]:
+        return list(self.session.db.query("SELECT * FROM packages ORDER BY made_at, id"))
+
+    # in the team file: merging -------------------------------------------------------------------
+
+    def document_ids_by_hash(self, hashes: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i:i + 500]
+            found.update(self.session.db.execute(
+                f"SELECT text_sha256, id FROM documents WHERE text_sha256 IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+        return found
+
+    def merged_before(self, hand_in: HandIn) -> bool:
+        """This very hand-in (same versions, same history) was merged last time."""
+        return self.session.db.execute("SELECT 1 FROM packages WHERE id = ? AND digest = ?",
+                                       [hand_in.package["id"], hand_in.digest()]).fetchone() is not None
+
+    def merge(self, hand_in: HandIn, layers: dict[str, str]) -> dict:
+        """Bring a package's versions and new events in, as one change: all of it or, on any error, none.
+        Each version replaces that annotator's earlier version of the report.  `layers`: label → layer
+        (the schema, checked before).  Returns what it did; {"unchanged": True} when this very hand-in
+        was merged before."""
+        pid, annotator = hand_in.package["id"], hand_in.package["annotator"]
+        digest = hand_in.digest()
+        db = self.session.db
+        if self.merged_before(hand_in):
+            return {"package": pid, "annotator": annotator, "unchanged": True}
+        with self.session.write() as changes:
+            row = db.execute("SELECT last_event, digest FROM packages WHERE id = ?", [pid]).fetchone()
+            if row and hand_in.last_event < row[0]:
+                raise AnnotatorError(f"this copy of {annotator}'s package is older than the one merged before "
+                                     f"(its history ends at event {hand_in.last_event}, the merged one at {row[0]}); "
+                                     "nothing was merged")
+            since = row[0] if row else 0
+            ids = self.document_ids_by_hash(list(hand_in.versions))
+            missing = [sha for sha in hand_in.versions if sha not in ids]
+            if missing:
+                raise AnnotatorError(f"{len(missing)} reports of the package are not in this project; nothing was merged")
+            stamp, spans = now(), 0
+            for sha, version in hand_in.versions.items():
+                doc_id = ids[sha]
+                text = self.texts(doc_id)
+                db.execute("DELETE FROM versions WHERE document_id = ? AND annotator = ?", [doc_id, annotator])
+                db.execute("INSERT INTO versions(document_id, annotator, status, skip_reason, package, updated_at,"
+                           " merged_at) VALUES (?,?,?,?,?,?,?)", [doc_id, annotator, version.status,
+                                                                   version.skip_reason, pid, version.updated_at, stamp])
+                rows = []
+                for s in version.spans:
+                    if not (0 <= s.start < s.end <= len(text)) or text[s.start:s.end] != s.text:
+                        raise SpanError(f"{annotator}'s span {s.text!r} at {s.start}-{s.end} does not match report "
+                                        f"{doc_id}'s text; nothing was merged")
+                    if layers.get(s.label) != s.layer:
+                        raise SpanError(f"{annotator}'s span {s.text!r} has label {s.label} ({s.layer}), which this "
+                                        "project's schema does not have; nothing was merged")
+                    rows.append((doc_id, annotator, s.id, s.start, s.end, s.label, s.layer, s.text,
+                                 json.dumps(s.attrs, ensure_ascii=False), s.origin, stamp, stamp))
+                db.conn.executemany("INSERT INTO version_spans(document_id, annotator, ref, start, end, label, layer,"
+                                    " text, attrs, origin, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                                    rows)
+                db.conn.executemany("INSERT OR IGNORE INTO version_relations(document_id, annotator, source_ref,"
+                                    " target_ref, type) VALUES (?,?,?,?,?)",
+                                    [(doc_id, annotator, r.source_id, r.target_id, r.type) for r in version.relations])
+                spans += len(rows)
+            package_docs = {v.document_id: ids[sha] for sha, v in hand_in.versions.items()}
+            new_events = [e for e in hand_in.events if e["id"] > since]
+            batch = self.session.batch
+            db.conn.executemany(
+                "INSERT INTO events(at, annotator, batch, kind, target, action, document_id, span_id, relation_id,"
+                " before, after, package) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(e["at"], e["annotator"], batch, e["kind"], e["target"], e["action"],
+                  package_docs.get(e["document_id"]), e["span_id"], e["relation_id"], e["before"], e["after"], pid)
+                 for e in new_events])
+            db.execute("INSERT INTO packages(id, annotator, file, made_at) VALUES (?, ?, '', ?)"
+                       " ON CONFLICT(id) DO NOTHING", [pid, annotator, hand_in.package.get("made_at")])
+            db.execute("UPDATE packages SET merged_at = ?, last_event = ?, digest = ? WHERE id = ?",
+                       [stamp, hand_in.last_event, digest, pid])
+            self.session.ensure_annotator(annotator)
+            summary = {"package": pid, "annotator": annotator, "documents": len(hand_in.versions), "spans": spans,
+                       "events": len(new_events)}
+            self.session.log("merge_package", after=summary)
+            changes.team = True
+        return summary
+
+    # in the team file: reading versions ----------------------------------------------------------
+
+    def versions(self, doc_ids: list[int] | None = None) -> list[Version]:
+        """Every annotator's version of these reports (all when None), spans with their refs as ids."""
+        db = self.session.db
+        where, args = "", []
+        if doc_ids is not None:
+            args = sorted(set(doc_ids))
+            where = f"WHERE document_id IN ({','.join('?' * len(args))})"
+        found = {(r[0], r[1]): Version(r[0], r[1], r[2], skip_reason=r[3], updated_at=r[4]) for r in db.execute(
+            f"SELECT document_id, annotator, status, skip_reason, updated_at FROM versions {where}"
+            " ORDER BY document_id, annotator", args)}
+        for r in db.execute(f"SELECT {VERSION_SPAN} FROM version_spans {where} ORDER BY document_id, annotator,"
+                            " start, end, ref", args):
+            found[(r[1], r[2])].spans.append(Span(r[4], r[5], r[6], r[8], json.loads(r[9]), r[2], r[10], r[7], r[3], r[1]))
+        for doc_id, annotator, source, target, type_ in db.execute(
+                f"SELECT document_id, annotator, source_ref, target_ref, type FROM version_relations {where}", args):
+            found[(doc_id, annotator)].relations.append(Relation(source, target, type_))
+        return list(found.values())
+
+    def annotators(self) -> list[str]:
+        """The annotators with a version of some report, or an assignment."""
+        return [r[0] for r in self.session.db.execute(
+            "SELECT annotator FROM versions UNION SELECT annotator FROM assignments ORDER BY 1")]
