@@ -75,7 +75,7 @@ class Queries:
     def events(self, document_id: int | None = None) -> list[dict]:
         where, args = ("WHERE document_id = ?", [document_id]) if document_id is not None else ("", [])
         keys = ("id", "at", "annotator", "batch", "kind", "target", "action", "document_id", "span_id",
-                "relation_id", "before", "after")
+                "relation_id", "before", "after", "package")  # package: brought in by merge (its ids are the package's)
         return [{**dict(zip(keys, r)), "before": r[10] and json.loads(r[10]), "after": r[11] and json.loads(r[11])}
                 for r in self._rows(f"SELECT {', '.join(keys)} FROM events {where} ORDER BY id", args)]
 

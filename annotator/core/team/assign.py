@@ -108,7 +108,7 @@ def make_packages(team: Project, the_plan: Plan, folder: Path, on_progress=None)
 
 def write_package(team: Project, annotator: str, doc_ids: list[int], path: Path) -> str:
     """One package file at `path`; returns its id."""
-    with Project.open(path, annotator=annotator, schema=team.schema) as package:
+    with Project.open(path, annotator=team.annotator, schema=team.schema) as package:  # made by the lead, for `annotator`
         with package.change():
             for doc_id in doc_ids:
                 doc = team.document(doc_id)
