@@ -55,7 +55,7 @@ def test_annotator_from_the_environment_and_a_bad_name_refused(tmp_path):
 def test_merge_refuses_a_package_of_another_schema_naming_the_difference(tmp_path):
     team = tmp_path / "team.db"
     run("import", *sorted(CORPUS.glob("*.txt")), "-p", team)
-    run("assign", "-p", team, "--to", "alice", "--out", tmp_path / "pk")
+    assert run("assign", "-p", team, "--to", "alice", "--overlap", "0", "--out", tmp_path / "pk").exit_code == 0
     with Project.open(tmp_path / "pk" / "alice.db", annotator="alice") as package:
         package.add_labels(["EVENT"])
     result = run("merge", tmp_path / "pk" / "alice.db", "-p", team)

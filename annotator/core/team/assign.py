@@ -48,6 +48,9 @@ def plan(doc_ids: list[int], annotators: list[str], *, overlap: float = 0.2, cop
     if not ids:
         raise AnnotatorError("no reports to assign (all are assigned already, or the project is empty)")
     shared = sorted(random.Random(seed).sample(ids, round(overlap * len(ids)))) if overlap else []
+    if shared and len(names) == 1:
+        raise AnnotatorError("one annotator cannot share reports with another for agreement; set the share of "
+                             "reports labelled twice to 0")
     if shared and not 2 <= copies <= len(names):
         raise AnnotatorError(f"reports labelled for agreement go to 2 to {len(names)} annotators ({copies} given)")
     shares: dict[str, list[int]] = {n: [] for n in names}

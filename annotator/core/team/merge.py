@@ -55,8 +55,8 @@ def read_package(team: Project, path: Path, *, annotator: str | None = None) -> 
         hand_in = package.team.hand_in()
         if not package.team.package():
             if not annotator:
-                raise AnnotatorError(f"{path} was not made by `annotator assign`; say whose work it is with "
-                                     "--annotator NAME to merge it as theirs")
+                raise AnnotatorError(f"{path} was not made by `annotator assign`; say whose work it is to merge "
+                                     "it as theirs (`annotator merge --as NAME`)")
         if annotator:
             hand_in.package["annotator"] = check_name(annotator)
         problems = schema_differences(team.schema, package.schema)
