@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -43,6 +44,9 @@ def handle_errors(fn):
             raise click.ClickException(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # the reader went away (`annotator list | head`): not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as exc:  # a bug: keep the details, show one line
             log.exception("unexpected error")
             raise click.ClickException(
@@ -225,6 +229,9 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
 @click.option("--with-suggestions", is_flag=True, help="Include suggestions not yet accepted.")
 @click.option("--labels", default="", help="Only these labels, comma-separated (names after --map).")
 @click.option("--annotator", default=None, help="Only spans by this annotator.")
+@click.option("--layer", default="gold", show_default=True,
+              help="In a team file: gold (the project's own, adjudicated spans), an annotator's name (their merged "
+                   "versions, with their status) or all (every annotator's versions, each span with its annotator).")
 @click.option("--map", "label_map", default="", help="Rename labels, e.g. PERSON=PER,REGION=LOC.")
 @click.option("--char-tokens", is_flag=True, help="spacy-docbin: one token per character instead of jieba's words.")
 @click.option("--sentences", is_flag=True, help="One record per sentence, offsets counted from its start.")
@@ -232,16 +239,17 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
 @click.option("--seed", default=0, show_default=True, help="Shuffling seed of --split: same seed, same split.")
 @handle_errors
 def export_command(project_path: Path | None, fmt: str, status: str | None, out: Path | None,
-                   with_suggestions: bool, labels: str, annotator: str | None, label_map: str,
+                   with_suggestions: bool, labels: str, annotator: str | None, layer: str, label_map: str,
                    char_tokens: bool, sentences: bool, split: str | None, seed: int) -> None:
     """Export labels. Every span is checked against its text before anything is written."""
     from annotator.core.interchange import bio, formats
-    from annotator.core.interchange.records import Selection
+    from annotator.core.interchange import records
 
-    selection = Selection(status=status, with_suggestions=with_suggestions, annotator=annotator,
-                          labels=frozenset(filter(None, (x.strip() for x in labels.split(",")))) or None,
-                          label_map=parse_map(label_map), sentences=sentences)
+    selection = records.Selection(status=status, with_suggestions=with_suggestions, annotator=annotator,
+                                  labels=frozenset(filter(None, (x.strip() for x in labels.split(",")))) or None,
+                                  label_map=parse_map(label_map), sentences=sentences)
     with open_project(require_project(project_path, existing=True)) as project:
+        selection = replace(selection, layer=records.layer(project, layer))
         targets = [out or formats.default_target(project, fmt)]
         if fmt == "metrics" and out is None:  # both tables by default: JSONL for code, CSV for spreadsheets
             targets.append(targets[0].with_suffix(".csv"))

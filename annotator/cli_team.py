@@ -1,4 +1,4 @@
-"""Command line for team work: assign, merge, agreement (the same core calls as the window's Team menu)."""
+"""Command line for team work: assign, merge, agreement, adjudicate (the same core calls as the window's Team menu)."""
 from __future__ import annotations
 
 import json
@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 from annotator.cli import handle_errors, open_project, project_option, require_project
+from annotator.core.team import adjudicate as adjudicate_
 from annotator.core.team import agreement as agreement_
 from annotator.core.team import assign as assign_
 from annotator.core.team import merge as merge_
 
 
 def register(cli: click.Group) -> None:
-    for command in (assign_command, merge_command, agreement_command):
+    for command in (assign_command, merge_command, agreement_command, adjudicate_command):
         cli.add_command(command)
 
 
@@ -98,3 +99,52 @@ def table(result: dict) -> str:
     lines.append(f"all\tall\t{o['a']}\t{o['b']}\t{cell(o['exact_f1'])}\t{cell(o['overlap_f1'])}\t" +
                  "/".join(f"{k} {cell(v)}" for k, v in result["kappa_by_layer"].items()))
     return "\n".join(lines)
+
+
+@click.command(name="adjudicate")
+@project_option
+@click.option("--agreed", is_flag=True, help="Copy every place the annotators agree on into the gold layer "
+                                             "(where it holds nothing yet).")
+@click.option("--document", "doc_id", type=int, default=None, help="One report (default: every report labelled "
+                                                                   "by more than one annotator).")
+@click.option("--take", "taker", default=None, metavar="NAME",
+              help="Settle disagreements with NAME's version (all of them, or the one given by --place).")
+@click.option("--place", "place_no", type=int, default=None, help="The disagreement to settle, by its number in "
+                                                                 "the list this command prints.")
+@handle_errors
+def adjudicate_command(project_path: Path | None, agreed: bool, doc_id: int | None, taker: str | None,
+                       place_no: int | None) -> None:
+    """Settle disagreements into the gold layer; without options, list them."""
+    with open_project(require_project(project_path, existing=True)) as team:
+        docs = [doc_id] if doc_id is not None else adjudicate_.shared(team)
+        if agreed:
+            click.echo(f"{adjudicate_.take_agreed(team, docs)} agreed spans copied into the gold layer")
+        if taker:
+            if place_no is not None and doc_id is None:
+                raise click.UsageError("--place needs --document")
+            settled = 0
+            for d in docs:
+                places = adjudicate_.disagreements(team, d)
+                chosen = places if place_no is None else [places[place_no - 1]] if 0 < place_no <= len(places) else []
+                if place_no is not None and not chosen:
+                    raise click.UsageError(f"report {d} has {len(places)} disagreements; --place is 1 to {len(places)}")
+                for place in chosen:
+                    adjudicate_.take(team, d, place, taker)
+                    settled += 1
+            click.echo(f"{settled} disagreements settled with {taker}'s version")
+        if agreed or taker:
+            return
+        for d in docs:
+            text = team.text(d)
+            places = adjudicate_.disagreements(team, d)
+            if not places and doc_id is None:
+                continue
+            click.echo(f"report {d}: {len(places)} disagreements")
+            for n, place in enumerate(places, 1):
+                gold = place.matching(team.spans(d))
+                versions = "; ".join(f"{a}: " + (", ".join(f"{s.label} {s.text}" for s in spans) or "nothing")
+                                     for a, spans in place.versions.items())
+                now = "nothing, " if not any(s.start < place.end and place.start < s.end for s in team.spans(d)
+                                             if s.layer == place.layer) else ""
+                click.echo(f"  {n}. {text[place.start:place.end]!r} — {versions}"
+                           + (f" (gold now: {now}as {', '.join(gold)})" if gold else ""))

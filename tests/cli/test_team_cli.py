@@ -61,3 +61,27 @@ def test_merge_refuses_a_package_of_another_schema_naming_the_difference(tmp_pat
     result = run("merge", tmp_path / "pk" / "alice.db", "-p", team)
     assert result.exit_code == 1
     assert "label EVENT is only in the package" in result.output and "nothing was merged" in result.output
+
+
+def test_adjudicate_lists_takes_and_exports_gold(tmp_path):
+    team = tmp_path / "team.db"
+    run("import", *sorted(CORPUS.glob("*.txt")), "-p", team)
+    assert run("assign", "-p", team, "--to", "alice,bob", "--overlap", "1", "--out", tmp_path / "pk").exit_code == 0
+    label_all(tmp_path / "pk" / "alice.db", "alice", "云阳县|重庆", "REGION", docs=[1])
+    label_all(tmp_path / "pk" / "bob.db", "bob", "云阳(?!县)|重庆", "REGION", docs=[1])
+    run("merge", tmp_path / "pk" / "alice.db", tmp_path / "pk" / "bob.db", "-p", team)
+    listing = run("adjudicate", "-p", team).output
+    assert listing.startswith("report 1: ") and "alice: REGION 云阳县; bob: nothing" in listing
+    assert "report 2" not in listing  # nothing to settle there
+    result = run("--annotator", "lead", "adjudicate", "-p", team, "--agreed")
+    assert result.exit_code == 0 and "agreed spans copied" in result.output
+    result = run("--annotator", "lead", "adjudicate", "-p", team, "--take", "alice")
+    assert result.exit_code == 0, result.output
+    assert "(gold now: as alice)" in run("adjudicate", "-p", team, "--document", "1").output
+    gold = tmp_path / "gold.jsonl"
+    assert run("export", "-p", team, "--out", gold).exit_code == 0
+    (record, *_) = [json.loads(line) for line in gold.read_text("utf-8").splitlines()]
+    texts = {s["text"] for s in record["spans"]}
+    assert "重庆" in texts and "云阳县" in texts and {s["annotator"] for s in record["spans"]} == {"lead"}
+    result = run("export", "-p", team, "--layer", "carol", "--out", tmp_path / "c.jsonl")
+    assert result.exit_code == 1 and "no merged work by 'carol'" in result.output

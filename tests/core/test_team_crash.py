@@ -29,9 +29,9 @@ from annotator.core.team import merge
 team_file, marker, pause_after, *packages = sys.argv[1:]
 merged = team_store.Team.merge
 count = 0
-def paused(self, hand_in, layers):
+def paused(self, hand_in, schema):
     global count
-    out = merged(self, hand_in, layers)
+    out = merged(self, hand_in, schema)
     count += 1
     if count == int(pause_after):
         pathlib.Path(marker).write_text("inside the transaction")

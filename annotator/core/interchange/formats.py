@@ -34,20 +34,24 @@ class ExportFormat:
     suffix: str = ".jsonl"      # of the default file name; "" for a folder
     unit: str = "documents"     # what the count counts
     exchange: bool = True       # takes --labels, --annotator, --map, --sentences and --split
+    layers: bool = True         # can write an annotator's versions, or all of them (--layer)
     # a folder format writes all parts of a split at once, replacing an earlier export whole
     write_parts: Callable[..., dict[str, int]] | None = None
 
 
-def _plain(module) -> Callable[..., int]:
-    """native and metrics choose by status and suggestions only."""
-    return lambda project, path, selection, **_: module.export(project, path, status=selection.status,
-                                                               with_suggestions=selection.with_suggestions)
+def _plain(module, layers: bool = False) -> Callable[..., int]:
+    """native and metrics choose by status and suggestions (native also by layer) only."""
+    def write(project, path, selection, **_):
+        extra = {"layer": selection.layer} if layers else {}
+        return module.export(project, path, status=selection.status, with_suggestions=selection.with_suggestions,
+                             **extra)
+    return write
 
 
 EXPORTS: dict[str, ExportFormat] = {
-    "native": ExportFormat("lossless JSONL, one document per line", _plain(native), exchange=False),
+    "native": ExportFormat("lossless JSONL, one document per line", _plain(native, layers=True), exchange=False),
     "metrics": ExportFormat("one row per METRIC span (JSONL and CSV)", _plain(metrics), unit="metrics",
-                            exchange=False),
+                            exchange=False, layers=False),
     "bio": ExportFormat("one character and its BIO tag per line, a blank line after each sentence (MSRA style)",
                         lambda p, path, sel, **_: bio.export(p, path, sel, scheme="bio"), ".txt", "sentences"),
     "bioes": ExportFormat("the same with BIOES tags", lambda p, path, sel, **_: bio.export(p, path, sel, scheme="bioes"),
@@ -86,6 +90,10 @@ def export(project: Project, fmt: str, target: Path, selection: Selection = Sele
                               or selection.sentences or split):
         raise AnnotatorError(f"--labels, --annotator, --map, --sentences and --split are for the exchange "
                              f"formats, not {fmt}")
+    if selection.layer and not form.layers:
+        raise AnnotatorError(f"{fmt} writes the project's own (gold) spans only; --layer is for the other formats")
+    if selection.layer and selection.with_suggestions:
+        raise AnnotatorError("annotators' versions hold no suggestions: --with-suggestions is for the gold layer")
     parts = {"": None} if split is None else split_documents(project, selection, split, seed=seed)
     if form.write_parts is not None:
         counts = form.write_parts(project, target, {part: replace(selection, documents=documents)

@@ -28,15 +28,17 @@ _RELATION = '{"id": %d, "source": %d, "target": %d, "type": %s}'
 _RECORD = '{"id": %d, "text": %s, "meta": %s, "status": %s, "spans": [%s], "relations": [%s]}'
 
 
-def lines(project: Project, *, status: str | None = None, with_suggestions: bool = False) -> Iterator[str]:
-    """JSON text of each document's record, in document order, every span checked against its text."""
+def lines(project: Project, *, status: str | None = None, with_suggestions: bool = False,
+          layer: str = "") -> Iterator[str]:
+    """JSON text of each document's record, in document order, every span checked against its text.
+    `layer`: whose spans (records.layer); an annotator's versions come with their status."""
     queries = project.queries
     # Labels, annotators and origins repeat: quote each once (plain lookups keep the span loop fast).
     quoted = {v: _quote(v) for v in queries.names()}
     quoted.update({v: _quote(v) for v in ("", "manual", "suggested", "imported", "todo", "in_progress", "done",
                                           "skipped")})
     for doc_id, text, title, source, published, file_name, source_sha, doc_status, reason, meta_json in \
-            queries.documents(status):
+            queries.documents(status, layer):
         meta = {"title": title, "source": source, "published": published, "file": file_name,
                 "source_sha256": source_sha, **json.loads(meta_json)}
         if reason:
@@ -44,13 +46,14 @@ def lines(project: Project, *, status: str | None = None, with_suggestions: bool
         spans = []
         length = len(text)
         for sid, start, end, label, span_text, attrs, annotator, origin, _ in queries.spans(
-                doc_id, with_suggestions=with_suggestions):
+                doc_id, with_suggestions=with_suggestions, layer=layer):
             if not 0 <= start < end <= length or text[start:end] != span_text:
                 check_offsets(doc_id, text, sid, start, end, span_text)  # raises, saying what is wrong
             spans.append(_SPAN % (sid, start, end, quoted[label], _quote(span_text), attrs,
                                   quoted[annotator or ""], quoted[origin]))
         relations = [_RELATION % (rid, src, dst, quoted[typ])
-                     for rid, src, dst, typ in queries.relations(doc_id, with_suggestions=with_suggestions)]
+                     for rid, src, dst, typ in queries.relations(doc_id, with_suggestions=with_suggestions,
+                                                                 layer=layer)]
         yield _RECORD % (doc_id, _quote(text), json.dumps(meta, ensure_ascii=False), quoted[doc_status],
                          ", ".join(spans), ", ".join(relations))
 
@@ -60,14 +63,15 @@ def records(project: Project, **options) -> Iterator[dict]:
     return (json.loads(line) for line in lines(project, **options))
 
 
-def export(project: Project, path: Path, *, status: str | None = None, with_suggestions: bool = False) -> int:
+def export(project: Project, path: Path, *, status: str | None = None, with_suggestions: bool = False,
+           layer: str = "") -> int:
     """Write native JSONL to `path` atomically; returns the number of documents.
 
     Lines go to a temporary file that replaces `path` only once every span has
     passed its check: a bad span leaves any earlier export in place."""
     count = 0
     with atomic_write(path, project_file=project.path) as f:
-        for line in lines(project, status=status, with_suggestions=with_suggestions):
+        for line in lines(project, status=status, with_suggestions=with_suggestions, layer=layer):
             f.write(line)
             f.write("\n")
             count += 1

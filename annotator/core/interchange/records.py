@@ -16,6 +16,7 @@ from annotator.core.interchange.files import ExportError, check_offsets
 from annotator.core.model import AnnotatorError
 from annotator.core.sentences import training_sentences
 from annotator.core.store import Project
+from annotator.core.store.queries import ALL
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Selection:
     label_map: dict[str, str] = field(default_factory=dict)  # ours → theirs, e.g. PERSON → PER
     documents: frozenset[int] | None = None  # a split's documents; None: all
     sentences: bool = False                  # one record per sentence, offsets counted from its start
+    layer: str = ""                          # "": the project's own spans; an annotator's versions; ALL (see `layer`)
 
     def name(self, label: str) -> str:
         return self.label_map.get(label, label)
@@ -79,25 +81,43 @@ def parse_map(text: str, form: str = "FROM=TO") -> dict[str, str]:
     return mapping
 
 
+def layer(project: Project, name: str | None) -> str:
+    """The layer an export reads, from what a user wrote: "gold" (or nothing): the project's own spans,
+    in a team file the adjudicated ones; "all": every annotator's merged versions, each span with its
+    annotator; an annotator's name: their versions."""
+    name = (name or "").strip()
+    if name.lower() in ("", "gold", "own"):
+        return ""
+    if name.lower() == "all":
+        return ALL
+    known = project.team.with_versions()
+    if name not in known:
+        raise AnnotatorError(f"no merged work by {name!r} in this project"
+                             + (f"; annotators with versions: {', '.join(known)}" if known else
+                                " (merge their packages first)"))
+    return name
+
+
 def read(project: Project, selection: Selection = Selection()) -> Iterator[Doc]:
     """The chosen documents in id order, spans in text order, each span checked and renamed."""
     queries = project.queries
     for doc_id, text, title, source, published, file_name, _sha, status, _reason, meta_json in queries.documents(
-            selection.status):
+            selection.status, selection.layer):
         if selection.documents is not None and doc_id not in selection.documents:
             continue
         doc = Doc(doc_id, text, {"title": title, "source": source, "published": published, "file": file_name,
                                  **json.loads(meta_json)}, status)
         kept = set()
         for span_id, start, end, label, span_text, attrs, _who, origin, confidence in queries.spans(
-                doc_id, with_suggestions=selection.with_suggestions, annotator=selection.annotator):
+                doc_id, with_suggestions=selection.with_suggestions, annotator=selection.annotator,
+                layer=selection.layer):
             check_offsets(doc_id, text, span_id, start, end, span_text)
             name = selection.name(label)
             if selection.labels is not None and name not in selection.labels:
                 continue
             doc.spans.append(Entity(span_id, start, end, name, span_text, json.loads(attrs), origin, confidence))
             kept.add(span_id)
-        doc.relations = [r for r in queries.relations(doc_id) if r[1] in kept and r[2] in kept]
+        doc.relations = [r for r in queries.relations(doc_id, layer=selection.layer) if r[1] in kept and r[2] in kept]
         if selection.sentences:
             yield from split_sentences(doc)
         else:

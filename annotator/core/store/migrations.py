@@ -380,10 +380,10 @@ def m006_team(db: Database) -> None:
         PRIMARY KEY (document_id, annotator)
     );
     CREATE TABLE version_spans (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        id INTEGER PRIMARY KEY AUTOINCREMENT, -- links in attrs and relations name this id
         document_id INTEGER NOT NULL,
         annotator TEXT NOT NULL,
-        ref INTEGER NOT NULL,                 -- the span's id in the package; links in attrs name it
+        ref INTEGER NOT NULL,                 -- the span's id in the package
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,
         label TEXT NOT NULL,
@@ -397,14 +397,14 @@ def m006_team(db: Database) -> None:
         UNIQUE (document_id, annotator, ref),
         CHECK (start >= 0 AND start < end)
     );
+    CREATE INDEX version_spans_document ON version_spans(document_id, annotator, start);
     CREATE TABLE version_relations (
-        document_id INTEGER NOT NULL,
-        annotator TEXT NOT NULL,
-        source_ref INTEGER NOT NULL,
-        target_ref INTEGER NOT NULL,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id INTEGER NOT NULL REFERENCES version_spans(id) ON DELETE CASCADE,
+        target_id INTEGER NOT NULL REFERENCES version_spans(id) ON DELETE CASCADE,
         type TEXT NOT NULL,
-        FOREIGN KEY (document_id, annotator) REFERENCES versions(document_id, annotator) ON DELETE CASCADE,
-        UNIQUE (document_id, annotator, source_ref, target_ref, type)
+        UNIQUE (source_id, target_id, type)
     );
+    CREATE INDEX version_relations_target ON version_relations(target_id);
     ALTER TABLE events ADD COLUMN package TEXT;  -- events a merge brought in: their span ids are the package's
     """)

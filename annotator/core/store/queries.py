@@ -12,6 +12,7 @@ from annotator.core.store.session import Session
 from annotator.core.store.texts import Texts
 
 DOCUMENT_COLUMNS = "id, text, title, source, published, file_name, source_sha256, status, skip_reason, meta"
+ALL = "*"  # the layer of every annotator's versions (exports: --layer all)
 
 
 class Queries:
@@ -25,14 +26,35 @@ class Queries:
         where, args = ("WHERE status = ?", [status]) if status else ("", [])
         return [i for (i,) in self._rows(f"SELECT id FROM documents {where} ORDER BY id", args)]
 
-    def documents(self, status: str | None = None) -> Iterator[tuple]:
-        """(id, text, title, source, published, file_name, source_sha256, status, skip_reason, meta JSON) in id order."""
-        where, args = ("WHERE status = ?", [status]) if status else ("", [])
-        for (doc_id,) in self._rows(f"SELECT id FROM documents {where} ORDER BY id", args):
-            yield self.session.db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [doc_id]).fetchone()
+    def documents(self, status: str | None = None, layer: str = "") -> Iterator[tuple]:
+        """(id, text, title, source, published, file_name, source_sha256, status, skip_reason, meta JSON) in id order.
+        `layer` (see `spans`): one annotator's versions, with their status; ALL: reports anyone has a
+        version of with that status (and the team file's status)."""
+        if not layer:
+            where, args = ("WHERE status = ?", [status]) if status else ("", [])
+            ids = self._rows(f"SELECT id FROM documents {where} ORDER BY id", args)
+        else:
+            where, args = ("WHERE status = ?", [status]) if status else ("WHERE 1", [])
+            if layer != ALL:
+                where, args = where + " AND annotator = ?", [*args, layer]
+            ids = self._rows(f"SELECT DISTINCT document_id FROM versions {where} ORDER BY document_id", args)
+        for (doc_id,) in ids:
+            row = self.session.db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [doc_id]).fetchone()
+            if layer and layer != ALL:
+                version = self.session.db.execute("SELECT status, skip_reason FROM versions WHERE document_id = ?"
+                                                  " AND annotator = ?", [doc_id, layer]).fetchone()
+                row = (*row[:7], *version, row[9])
+            yield row
 
-    def spans(self, doc_id: int, *, with_suggestions: bool = False, annotator: str | None = None) -> list[tuple]:
-        """(id, start, end, label, text, attrs JSON, annotator, origin, confidence) in text order."""
+    def spans(self, doc_id: int, *, with_suggestions: bool = False, annotator: str | None = None,
+              layer: str = "") -> list[tuple]:
+        """(id, start, end, label, text, attrs JSON, annotator, origin, confidence) in text order.
+        `layer`: "" the project's own spans (in a team file, the adjudicated ones); an annotator's name:
+        their version as merged; ALL: every annotator's versions."""
+        if layer:
+            where, args = ("", [doc_id]) if layer == ALL else (" AND annotator = ?", [doc_id, layer])
+            return self._rows("SELECT id, start, end, label, text, attrs, annotator, origin, NULL FROM version_spans"
+                              f" WHERE document_id = ?{where} ORDER BY start, end, id", args)
         where, args = ("" if with_suggestions else " AND origin != 'suggested'"), [doc_id]
         if annotator:
             where += " AND annotator = ?"
@@ -40,8 +62,13 @@ class Queries:
         return self._rows("SELECT id, start, end, label, text, attrs, annotator, origin, confidence FROM spans"
                           f" WHERE document_id = ?{where} ORDER BY start, end, id", args)
 
-    def relations(self, doc_id: int, *, with_suggestions: bool = True) -> list[tuple]:
-        """(id, source, target, type) of the relations between the document's spans."""
+    def relations(self, doc_id: int, *, with_suggestions: bool = True, layer: str = "") -> list[tuple]:
+        """(id, source, target, type) of the relations between the document's spans (of `layer`, see `spans`)."""
+        if layer:
+            where, args = ("", [doc_id]) if layer == ALL else (" AND s.annotator = ?", [doc_id, layer])
+            return self._rows("SELECT r.id, r.source_id, r.target_id, r.type FROM version_relations r"
+                              f" JOIN version_spans s ON s.id = r.source_id WHERE s.document_id = ?{where}"
+                              " ORDER BY r.id", args)
         kind = "" if with_suggestions else " AND s.origin != 'suggested' AND t.origin != 'suggested'"
         return self._rows("SELECT r.id, r.source_id, r.target_id, r.type FROM relations r"
                           " JOIN spans s ON s.id = r.source_id JOIN spans t ON t.id = r.target_id"
@@ -50,7 +77,8 @@ class Queries:
     def names(self) -> list[str]:
         """Every label, annotator and relation type: the strings exports repeat."""
         return [v for (v,) in self._rows("SELECT key FROM labels UNION SELECT name FROM annotators"
-                                         " UNION SELECT DISTINCT type FROM relations")]
+                                         " UNION SELECT annotator FROM versions UNION SELECT DISTINCT type FROM relations"
+                                         " UNION SELECT DISTINCT type FROM version_relations")]
 
     def span_texts(self, status: str | None = None) -> Iterator[tuple[int, str, int, int, int, str]]:
         """(document, its text, span id, start, end, span text) of every span of these documents, to check."""

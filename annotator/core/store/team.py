@@ -4,7 +4,8 @@ version of a report as merge brought it back.
 A project's own spans are its working layer: in a package, the annotator's labels; in the team
 file, the adjudicated (gold) layer.  Versions are kept apart (`versions`, `version_spans`,
 `version_relations`) so that nothing reading or writing the own layer meets them.  A version's spans
-keep their id in the package as `ref`; METRIC links in their attrs and their relations name refs.
+get ids of the team file (the package's id is kept as `ref`), and METRIC links in their attrs and
+their relations are moved to name those.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from annotator.core.model import AnnotatorError, Relation, Span, SpanError
+from annotator.core.model import AnnotatorError, Relation, Schema, Span, SpanError
 from annotator.core.store.clock import now
 from annotator.core.store.session import Session
 from annotator.core.store.texts import Texts
@@ -22,7 +23,7 @@ VERSION_SPAN = "id, document_id, annotator, ref, start, end, label, layer, text,
 
 @dataclass
 class Version:
-    """One annotator's version of one report: spans carry `id` = their ref (their id in the package)."""
+    """One annotator's version of one report (from a package: ids are the package's; from the team file: its own)."""
     document_id: int
     annotator: str
     status: str
@@ -132,12 +133,14 @@ class Team:
         return self.session.db.execute("SELECT 1 FROM packages WHERE id = ? AND digest = ?",
                                        [hand_in.package["id"], hand_in.digest()]).fetchone() is not None
 
-    def merge(self, hand_in: HandIn, layers: dict[str, str]) -> dict:
+    def merge(self, hand_in: HandIn, schema: Schema) -> dict:
         """Bring a package's versions and new events in, as one change: all of it or, on any error, none.
-        Each version replaces that annotator's earlier version of the report.  `layers`: label → layer
-        (the schema, checked before).  Returns what it did; {"unchanged": True} when this very hand-in
-        was merged before."""
+        Each version replaces that annotator's earlier version of the report.  `schema`: the team's,
+        checked against the package's before.  Returns what it did; {"unchanged": True} when this very
+        hand-in was merged before."""
         pid, annotator = hand_in.package["id"], hand_in.package["annotator"]
+        layers = schema.layers()
+        links = {lab.key: [a.key for a in lab.attributes if a.type == "link"] for lab in schema.labels}
         digest = hand_in.digest()
         db = self.session.db
         if self.merged_before(hand_in):
@@ -174,10 +177,18 @@ class Team:
                 db.conn.executemany("INSERT INTO version_spans(document_id, annotator, ref, start, end, label, layer,"
                                     " text, attrs, origin, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                                     rows)
-                db.conn.executemany("INSERT OR IGNORE INTO version_relations(document_id, annotator, source_ref,"
-                                    " target_ref, type) VALUES (?,?,?,?,?)",
-                                    [(doc_id, annotator, r.source_id, r.target_id, r.type) for r in version.relations])
                 spans += len(rows)
+                # links and relations named the package's ids: name this file's instead
+                new_id = dict(db.execute("SELECT ref, id FROM version_spans WHERE document_id = ? AND annotator = ?",
+                                         [doc_id, annotator]).fetchall())
+                for s in version.spans:
+                    moved = {k: new_id.get(s.attrs[k]) for k in links.get(s.label, ()) if s.attrs.get(k) is not None}
+                    if moved:
+                        db.execute("UPDATE version_spans SET attrs = ? WHERE id = ?",
+                                   [json.dumps({**s.attrs, **moved}, ensure_ascii=False), new_id[s.id]])
+                db.conn.executemany("INSERT OR IGNORE INTO version_relations(source_id, target_id, type) VALUES (?,?,?)",
+                                    [(new_id[r.source_id], new_id[r.target_id], r.type) for r in version.relations
+                                     if r.source_id in new_id and r.target_id in new_id])
             package_docs = {v.document_id: ids[sha] for sha, v in hand_in.versions.items()}
             new_events = [e for e in hand_in.events if e["id"] > since]
             batch = self.session.batch
@@ -201,7 +212,7 @@ class Team:
     # in the team file: reading versions ----------------------------------------------------------
 
     def versions(self, doc_ids: list[int] | None = None) -> list[Version]:
-        """Every annotator's version of these reports (all when None), spans with their refs as ids."""
+        """Every annotator's version of these reports (all when None)."""
         db = self.session.db
         where, args = "", []
         if doc_ids is not None:
@@ -212,9 +223,11 @@ class Team:
             " ORDER BY document_id, annotator", args)}
         for r in db.execute(f"SELECT {VERSION_SPAN} FROM version_spans {where} ORDER BY document_id, annotator,"
                             " start, end, ref", args):
-            found[(r[1], r[2])].spans.append(Span(r[4], r[5], r[6], r[8], json.loads(r[9]), r[2], r[10], r[7], r[3], r[1]))
+            found[(r[1], r[2])].spans.append(Span(r[4], r[5], r[6], r[8], json.loads(r[9]), r[2], r[10], r[7], r[0], r[1]))
         for doc_id, annotator, source, target, type_ in db.execute(
-                f"SELECT document_id, annotator, source_ref, target_ref, type FROM version_relations {where}", args):
+                "SELECT s.document_id, s.annotator, r.source_id, r.target_id, r.type FROM version_relations r"
+                f" JOIN version_spans s ON s.id = r.source_id {where.replace('document_id', 's.document_id')}"
+                " ORDER BY r.id", args):
             found[(doc_id, annotator)].relations.append(Relation(source, target, type_))
         return list(found.values())
 
@@ -222,3 +235,7 @@ class Team:
         """The annotators with a version of some report, or an assignment."""
         return [r[0] for r in self.session.db.execute(
             "SELECT annotator FROM versions UNION SELECT annotator FROM assignments ORDER BY 1")]
+
+    def with_versions(self) -> list[str]:
+        """The annotators whose work was merged into this file."""
+        return [r[0] for r in self.session.db.execute("SELECT DISTINCT annotator FROM versions ORDER BY 1")]

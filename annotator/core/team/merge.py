@@ -82,8 +82,8 @@ def merge(team: Project, paths: list[Path], *, annotator: str | None = None) -> 
     twice = {i for i in ids if ids.count(i) > 1}
     if twice:
         raise AnnotatorError(f"the same package is given twice ({', '.join(w for w, i in zip(who, ids) if i in twice)})")
-    layers = team.schema.layers()
+    schema = team.schema
     if all(team.team.merged_before(h) for h in hand_ins):  # not even an empty transaction
-        return [team.team.merge(h, layers) for h in hand_ins]
+        return [team.team.merge(h, schema) for h in hand_ins]
     with team.change():
-        return [team.team.merge(h, layers) for h in hand_ins]
+        return [team.team.merge(h, schema) for h in hand_ins]
