@@ -87,17 +87,15 @@ def agreement_command(project_path: Path | None, as_json: bool, unfinished: bool
 def table(result: dict) -> str:
     def cell(x) -> str:
         return "-" if x is None else f"{x:.2f}"
-    lines = ["pair\tlabel\tspans A\tspans B\texact F1\toverlap F1\tkappa"]
-    for p in result["pairs"]:
-        for label, c in p["labels"].items():
-            lines.append(f"{p['a']}–{p['b']}\t{label}\t{c['a']}\t{c['b']}\t{cell(c['exact_f1'])}\t"
-                         f"{cell(c['overlap_f1'])}\t{cell(c['kappa'])}")
-    for label, c in result["labels"].items():
-        lines.append(f"all\t{label}\t{c['a']}\t{c['b']}\t{cell(c['exact_f1'])}\t{cell(c['overlap_f1'])}\t"
-                     f"{cell(c['kappa'])}")
+    lines = ["pair\tlabel\tspans A\tspans B\texact F1\toverlap F1\tkappa\talpha-u"]
+    rows = [(f"{p['a']}–{p['b']}", label, c) for p in result["pairs"] for label, c in p["labels"].items()]
+    rows += [("all", label, c) for label, c in result["labels"].items()]
+    for who, label, c in rows:
+        lines.append(f"{who}\t{label}\t{c['a']}\t{c['b']}\t{cell(c['exact_f1'])}\t{cell(c['overlap_f1'])}\t"
+                     f"{cell(c['kappa'])}\t{cell(c['alpha_u'])}")
     o = result["overall"]
     lines.append(f"all\tall\t{o['a']}\t{o['b']}\t{cell(o['exact_f1'])}\t{cell(o['overlap_f1'])}\t" +
-                 "/".join(f"{k} {cell(v)}" for k, v in result["kappa_by_layer"].items()))
+                 "/".join(f"{k} {cell(v)}" for k, v in result["kappa_by_layer"].items()) + f"\t{cell(o['alpha_u'])}")
     return "\n".join(lines)
 
 

@@ -6,11 +6,14 @@ For each pair of annotators and each label, on the reports both finished:
 - Cohen's kappa on characters: each character of the report is the label covering it or none, per
   layer (entity spans and metric spans may overlap each other); per label, that label against the
   rest;
+- Krippendorff's αu (unitizing.py), the reports laid end to end as one continuum;
 - for METRIC spans both marked exactly, how often value, unit, qualifier, indicator, subject and
   period agree;
 - confusions: A's span and B's span overlap with different labels in the same layer, and neither
   has a same-label partner ("A said ORG where B said REGION").
-Pure functions over plain spans: the store reads the versions, the window and CLI show the result.
+Pooled figures add up the pairs (αu: all pairs' reports end to end, each pair's two annotators as
+"first" and "second").  Pure functions over plain spans: the store reads the versions, the window
+and CLI show the result.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from itertools import combinations
 
 from annotator.core.model import Span
 from annotator.core.store.team import Version
+from annotator.core.team.unitizing import Unit, alpha
 
 METRIC_KEYS = ("value", "unit", "qualifier", "indicator", "subject", "period")
 LINKS = ("subject", "period")
@@ -73,6 +77,13 @@ class Pair:
     examples: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     metric: Counter = field(default_factory=Counter)        # attribute → times both marked the span and agreed
     metric_compared: int = 0                                # METRIC spans both marked exactly
+    units: list[Unit] = field(default_factory=list)         # both versions' spans, reports laid end to end
+    length: int = 0                                         # of those reports together
+
+    def alpha_u(self) -> dict:
+        """Krippendorff's αu over the pair's shared reports, laid end to end as one continuum."""
+        return alpha(self.units, [self.a, self.b], 0, self.length) if self.length else {"categories": {},
+                                                                                          "alpha": None}
 
     @property
     def total(self) -> Counts:
@@ -93,6 +104,11 @@ def kappa(observed: float, expected: float) -> float | None:
     if math.isclose(expected, 1.0):
         return None
     return (observed - expected) / (1 - expected)
+
+
+def _alpha_of(result: dict, label: str) -> dict:
+    found = result["categories"].get(label)
+    return {"alpha_u": _round(found["alpha"]) if found else None}
 
 
 def _spans_only(c: Counts) -> dict:
@@ -135,6 +151,9 @@ def compare(pair: Pair, a: list[Span], b: list[Span], length: int, labels: dict[
                               count_a + Counter(xa), count_b + Counter(xb))
     _confusions(pair, a, b, labels)
     _metric(pair, a, b)
+    pair.units += [Unit(who, pair.length + s.start, s.end - s.start, s.label)
+                   for who, spans in ((pair.a, a), (pair.b, b)) for s in spans if s.label in labels]
+    pair.length += length
 
 
 def _match(a: list[Span], b: list[Span]) -> list[tuple[Span, Span]]:
@@ -246,22 +265,28 @@ def summary(pairs: list[Pair], labels: dict[str, str]) -> dict:
             examples[(p.a, x, p.b, y)] = p.examples.get((x, y), [])
         metric.update(p.metric)
         compared += p.metric_compared
+        alpha_u = p.alpha_u()
         out_pairs.append({"a": p.a, "b": p.b, "documents": len(p.documents),
-                          "labels": {k: c.as_dict() for k, c in p.labels.items() if c.a or c.b},
-                          "overall": _spans_only(p.total),
+                          "labels": {k: c.as_dict() | _alpha_of(alpha_u, k) for k, c in p.labels.items() if c.a or c.b},
+                          "overall": _spans_only(p.total) | {"alpha_u": _round(alpha_u["alpha"])},
                           "kappa_by_layer": {layer: _round(p.layer_kappa(layer)) for layer in p.layers}})
-    everyone = Pair("", "")
+    # pooled over pairs: each pair's reports appended, its two annotators standing as "first" and "second"
+    everyone = Pair("first", "second")
     for p in pairs:
         for layer, (agree, n, ca, cb) in p.layers.items():
             had = everyone.layers.get(layer, (0, 0, Counter(), Counter()))
             everyone.layers[layer] = (had[0] + agree, had[1] + n, had[2] + ca, had[3] + cb)
+        everyone.units += [Unit("first" if u.rater == p.a else "second", everyone.length + u.begin, u.length,
+                                u.category) for u in p.units]
+        everyone.length += p.length
     everyone.labels = pooled
+    pooled_alpha = everyone.alpha_u()
     return {
         "documents": len({d for p in pairs for d in p.documents}),
         "annotators": sorted({p.a for p in pairs} | {p.b for p in pairs}),
         "pairs": out_pairs,
-        "labels": {k: c.as_dict() for k, c in pooled.items() if c.a or c.b},
-        "overall": _spans_only(everyone.total),
+        "labels": {k: c.as_dict() | _alpha_of(pooled_alpha, k) for k, c in pooled.items() if c.a or c.b},
+        "overall": _spans_only(everyone.total) | {"alpha_u": _round(pooled_alpha["alpha"])},
         "kappa_by_layer": {layer: _round(everyone.layer_kappa(layer)) for layer in everyone.layers},
         "confusions": [{"a": a, "a_label": x, "b": b, "b_label": y, "times": n, "examples": examples[(a, x, b, y)]}
                        for (a, x, b, y), n in confusions.most_common()],
