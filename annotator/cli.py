@@ -134,9 +134,13 @@ def pad(text: str, width: int) -> str:
 
 
 def print_stats(project: Project, *, as_json: bool) -> None:
+    from annotator.core.team import progress
+
     stats = project.stats()
+    team = progress.progress(project)
     if as_json:
-        click.echo(json.dumps({"project": str(project.path), **stats}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"project": str(project.path), **stats, "annotators": team["annotators"]},
+                              ensure_ascii=False, indent=2))
         return
     click.echo(f"Project {project.path}")
     click.echo(f"Documents {stats['documents']}: " +
@@ -144,6 +148,11 @@ def print_stats(project: Project, *, as_json: bool) -> None:
     click.echo(f"Spans {stats['spans']}: " + ", ".join(f"{label} {n}" for label, n in stats["by_label"].items()))
     if stats["suggestions"]:
         click.echo(f"Suggestions waiting: {stats['suggestions']}")
+    for name, who in team["annotators"].items():
+        speed = f", {who['labels_per_hour']} an hour" if who["labels_per_hour"] else ""
+        reports = ", ".join(f"{s} {n}" for s, n in who["reports"].items() if n)
+        click.echo(f"{name or '(no name)'}: {sum(who['spans'].values())} spans{'; reports ' + reports if reports else ''}; "
+                   f"{who['labels']} labels made in {who['active_hours']:.1f} h{speed}")
 
 
 @cli.command(name="import")
@@ -362,11 +371,19 @@ def evaluate_command(gold_path: Path, label_map: str, as_json: bool, errors: boo
 
 @cli.command(name="stats")
 @project_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (with the figures per annotator).")
+@click.option("--csv", "as_csv", is_flag=True, help="Print a table per annotator: reports by status, spans by "
+                                                  "label, labels made, active hours, labels per hour.")
 @handle_errors
-def stats_command(project_path: Path | None, as_json: bool) -> None:
-    """Documents by status and spans by label."""
+def stats_command(project_path: Path | None, as_json: bool, as_csv: bool) -> None:
+    """Documents by status and spans by label; per annotator, their progress and speed."""
+    from annotator.core.team import progress
+
     with open_project(require_project(project_path, existing=True)) as project:
+        if as_csv:
+            import csv
+            csv.writer(sys.stdout, lineterminator="\n").writerows(progress.rows(progress.progress(project)))
+            return
         print_stats(project, as_json=as_json)
 
 

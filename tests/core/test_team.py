@@ -314,3 +314,32 @@ def test_every_pair_of_three_annotators_is_measured(team, tmp_path):
     scores = {(p["a"], p["b"]): p["labels"]["REGION"]["exact_f1"] for p in result["pairs"]}
     assert scores == {("a", "b"): 1.0, ("a", "c"): 0.0, ("b", "c"): 0.0}
     assert list(itertools.chain(*scores)) == ["a", "b", "a", "c", "b", "c"]
+
+
+# progress ---------------------------------------------------------------------------------------------
+
+def test_progress_counts_reports_spans_and_labelling_speed_without_the_breaks(team, handed_out, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from annotator.core.store import session
+    from annotator.core.team import progress
+
+    clock = {"t": datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)}
+    monkeypatch.setattr(session, "now", lambda: clock["t"].isoformat(timespec="milliseconds"))
+    with Project.open(handed_out["alice"], annotator="alice") as package:
+        for start in (0, 10, 20):  # a label a minute
+            clock["t"] += timedelta(minutes=1)
+            package.add_span(1, start, start + 2, "REGION")
+        clock["t"] += timedelta(hours=3)  # lunch
+        package.add_span(1, 30, 32, "ORG")
+        package.set_status(1, "done")
+    merge.merge(team, [handed_out["alice"]])
+    alice = progress.progress(team)["annotators"]["alice"]
+    assert alice["reports"] == {"todo": 4, "in_progress": 0, "done": 1, "skipped": 0}
+    assert (alice["spans"]["REGION"], alice["spans"]["ORG"], alice["labels"]) == (3, 1, 4)
+    assert alice["active_hours"] == pytest.approx(2 / 60, abs=1e-3)  # two minutes between labels, not the lunch
+    assert alice["labels_per_hour"] == pytest.approx(120, abs=0.5)
+    assert alice["days"] == {"2026-12-01": 4}
+    table = progress.rows(progress.progress(team))
+    assert table[0][:6] == ["annotator", "todo", "in_progress", "done", "skipped", "spans"]
+    assert [r[0] for r in table[1:]] == ["alice"]

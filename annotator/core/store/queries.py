@@ -116,3 +116,18 @@ class Queries:
         suggestions = self._rows("SELECT count(*) FROM spans WHERE origin = 'suggested'")[0][0]
         return {"documents": sum(by_status.values()), "by_status": by_status,
                 "spans": sum(by_label.values()), "by_label": by_label, "suggestions": suggestions}
+
+    def by_annotator(self) -> dict:
+        """Counts per annotator: "versions" (annotator, status, reports), "version_spans" and "own_spans"
+        (annotator, label, spans), and "labelling" (annotator, time, action, origin before, origin after)
+        for every event that made or changed a span, merged packages' included, in time order."""
+        return {
+            "versions": self._rows("SELECT annotator, status, count(*) FROM versions GROUP BY annotator, status"),
+            "version_spans": self._rows("SELECT annotator, label, count(*) FROM version_spans GROUP BY annotator, label"),
+            "own_spans": self._rows("SELECT annotator, label, count(*) FROM spans WHERE origin != 'suggested'"
+                                    " GROUP BY annotator, label"),
+            "labelling": self._rows(
+                "SELECT annotator, at, action, json_extract(before, '$.origin'), json_extract(after, '$.origin')"
+                " FROM events WHERE action IN ('add_span', 'update_span', 'delete_span', 'set_status') ORDER BY at"),
+        }
+
