@@ -68,8 +68,9 @@ class Team:
             self.session.set("package", info)
             self.session.log("make_package", after=info)
 
-    def hand_in(self) -> HandIn:
-        """This package's reports as versions (its annotator's confirmed spans, status, relations) and its events."""
+    def hand_in(self, *, events: bool = True) -> HandIn:
+        """This package's reports as versions (its annotator's confirmed spans, status, relations) and its
+        events (or only the last one's id, when `events` is false)."""
         db, info = self.session.db, self.package()
         annotator = info.get("annotator") or self.session.annotator
         versions: dict[int, Version] = {}
@@ -86,12 +87,13 @@ class Team:
                 " JOIN spans t ON t.id = r.target_id WHERE s.origin != 'suggested' AND t.origin != 'suggested'"
                 " ORDER BY r.id"):
             versions[doc_id].relations.append(Relation(source, target, type_))
-        events = [dict(zip(("id", "at", "annotator", "kind", "target", "action", "document_id", "span_id",
-                            "relation_id", "before", "after"), r)) for r in db.execute(
+        log = [dict(zip(("id", "at", "annotator", "kind", "target", "action", "document_id", "span_id",
+                         "relation_id", "before", "after"), r)) for r in db.execute(
             "SELECT id, at, annotator, kind, target, action, document_id, span_id, relation_id, before, after"
-            " FROM events WHERE package IS NULL ORDER BY id")]
+            " FROM events WHERE package IS NULL ORDER BY id")] if events else []
+        last = db.execute("SELECT coalesce(max(id), 0) FROM events WHERE package IS NULL").fetchone()[0]
         return HandIn({**info, "id": info.get("id") or self.session.project_id, "annotator": annotator},
-                      {shas[d]: v for d, v in versions.items()}, events, events[-1]["id"] if events else 0)
+                      {shas[d]: v for d, v in versions.items()}, log, last)
 
     # in the team file: assignments -----------------------------------------------------------------
 
@@ -128,10 +130,10 @@ class Team:
                 chunk).fetchall())
         return found
 
-    def merged_before(self, hand_in: HandIn) -> bool:
-        """This very hand-in (same versions, same history) was merged last time."""
+    def merged_before(self, package_id: str, digest: str) -> bool:
+        """This very hand-in (same versions, same history: see HandIn.digest) was merged last time."""
         return self.session.db.execute("SELECT 1 FROM packages WHERE id = ? AND digest = ?",
-                                       [hand_in.package["id"], hand_in.digest()]).fetchone() is not None
+                                       [package_id, digest]).fetchone() is not None
 
     def merge(self, hand_in: HandIn, schema: Schema) -> dict:
         """Bring a package's versions and new events in, as one change: all of it or, on any error, none.
@@ -143,7 +145,7 @@ class Team:
         links = {lab.key: [a.key for a in lab.attributes if a.type == "link"] for lab in schema.labels}
         digest = hand_in.digest()
         db = self.session.db
-        if self.merged_before(hand_in):
+        if self.merged_before(pid, digest):
             return {"package": pid, "annotator": annotator, "unchanged": True}
         with self.session.write() as changes:
             row = db.execute("SELECT last_event, digest FROM packages WHERE id = ?", [pid]).fetchone()

@@ -42,8 +42,9 @@ def _attributes(label) -> list[tuple]:
     return [(a.key, a.type, a.choices, a.targets) for a in label.attributes]
 
 
-def read_package(team: Project, path: Path, *, annotator: str | None = None) -> HandIn:
-    """A package's hand-in, checked against the team file; raises naming every difference."""
+def read_package(team: Project, path: Path, *, annotator: str | None = None, events: bool = True) -> HandIn:
+    """A package's hand-in, checked against the team file; raises naming every difference.
+    `events`: read its event log too (not needed to check it)."""
     path = Path(path)
     if not path.exists():
         raise AnnotatorError(f"no package at {path}")
@@ -52,7 +53,7 @@ def read_package(team: Project, path: Path, *, annotator: str | None = None) -> 
     with Project.open(path, annotator=annotator) as package:
         if package.session.project_id and package.session.project_id == team.session.project_id:
             raise AnnotatorError(f"{path} is a copy of the team file, not a package made from it")
-        hand_in = package.team.hand_in()
+        hand_in = package.team.hand_in(events=events)
         if not package.team.package():
             if not annotator:
                 raise AnnotatorError(f"{path} was not made by `annotator assign`; say whose work it is to merge "
@@ -73,17 +74,20 @@ def read_package(team: Project, path: Path, *, annotator: str | None = None) -> 
 
 def merge(team: Project, paths: list[Path], *, annotator: str | None = None) -> list[dict]:
     """Merge these packages (all checked first, then all written as one change); returns one summary
-    each ({"unchanged": True} for a package merged before as it is)."""
-    hand_ins = [read_package(team, p, annotator=annotator) for p in paths]
-    who = [h.package["annotator"] for h in hand_ins]
+    each ({"unchanged": True} for a package merged before as it is).  One package at a time is held in
+    memory: checking keeps only each one's identity and digest, and merging reads each one again."""
     if annotator and len(paths) > 1:
-        raise AnnotatorError("--annotator names the owner of one package; merge the others separately")
-    ids = [h.package["id"] for h in hand_ins]
+        raise AnnotatorError("--as names the owner of one package; merge the others separately")
+    seen: list[tuple[str, str, str]] = []  # (id, annotator, digest)
+    for path in paths:
+        hand_in = read_package(team, path, annotator=annotator, events=False)
+        seen.append((hand_in.package["id"], hand_in.package["annotator"], hand_in.digest()))
+    ids = [i for i, _, _ in seen]
     twice = {i for i in ids if ids.count(i) > 1}
     if twice:
-        raise AnnotatorError(f"the same package is given twice ({', '.join(w for w, i in zip(who, ids) if i in twice)})")
+        raise AnnotatorError(f"the same package is given twice ({', '.join(w for i, w, _ in seen if i in twice)})")
+    if all(team.team.merged_before(i, d) for i, _, d in seen):  # not even an empty transaction
+        return [{"package": i, "annotator": w, "unchanged": True} for i, w, _ in seen]
     schema = team.schema
-    if all(team.team.merged_before(h) for h in hand_ins):  # not even an empty transaction
-        return [team.team.merge(h, schema) for h in hand_ins]
     with team.change():
-        return [team.team.merge(h, schema) for h in hand_ins]
+        return [team.team.merge(read_package(team, p, annotator=annotator), schema) for p in paths]
