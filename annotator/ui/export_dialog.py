@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QWidget)
 
 from annotator.core.interchange.formats import EXPORTS, default_target
-from annotator.core.interchange.records import Selection
+from annotator.core.interchange.records import ALL, Selection
 from annotator.core.model import STATUSES
 
 
@@ -43,10 +43,19 @@ class ExportDialog(QDialog):
         self.sentences = QCheckBox(self.tr("One record per sentence"))
         self.split = QLineEdit(placeholderText=self.tr("e.g. 80/10/10 (empty: one file)"))
         self.seed = QSpinBox(maximum=10 ** 6)
+        # in a team file: the gold layer, one annotator's merged versions, or all of them
+        self.layer = QComboBox()
+        self.layer.addItem(self.tr("Gold (this project's own spans)"), "")
+        for name in project.team.with_versions():
+            self.layer.addItem(self.tr("%1's versions").replace("%1", name), name)
+        if self.layer.count() > 1:
+            self.layer.addItem(self.tr("All annotators' versions"), ALL)
         form = QFormLayout(self)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Write to"), where)
         form.addRow(self.tr("Reports"), self.status)
+        if self.layer.count() > 1:
+            form.addRow(self.tr("Layer"), self.layer)
         form.addRow(self.tr("Labels"), self.labels)
         form.addRow("", self.suggestions)
         form.addRow("", self.sentences)
@@ -66,6 +75,9 @@ class ExportDialog(QDialog):
         exchange = EXPORTS[self.fmt()].exchange
         for widget in (self.labels, self.sentences, self.split, self.seed):
             widget.setEnabled(exchange)
+        self.layer.setEnabled(EXPORTS[self.fmt()].layers)
+        if not EXPORTS[self.fmt()].layers:
+            self.layer.setCurrentIndex(0)
         self.path.setText(str(default_target(self.project, self.fmt()).resolve()))
 
     def choose(self) -> None:
@@ -84,6 +96,6 @@ class ExportDialog(QDialog):
         every = len(keys) == self.labels.count()
         selection = Selection(status=self.status.currentData(), with_suggestions=self.suggestions.isChecked(),
                               labels=None if every or not exchange else frozenset(keys),
-                              sentences=exchange and self.sentences.isChecked())
+                              sentences=exchange and self.sentences.isChecked(), layer=self.layer.currentData())
         split = self.split.text().strip() if exchange else ""
         return self.fmt(), Path(self.path.text()), selection, {"split": split or None, "seed": self.seed.value()}

@@ -15,7 +15,7 @@ from annotator.core.schema import choices
 from annotator.core.store import Project
 from annotator.core.store.changes import Changes
 from annotator.ui.attribute_panel import LINK_KEYS, AttributePanel
-from annotator.ui import guidance, project_files
+from annotator.ui import guidance, project_files, team
 from annotator.ui.find_bar import FindBar
 from annotator.ui.operations import Operations
 from annotator.ui.panels import DocumentPanel, LabelPalette, SpanTable
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.find_bar = self.find_toolbar.edit
         self.addToolBar(Qt.BottomToolBarArea, self.find_toolbar)
         self.training = Training(self)
+        team.setup(self)
         self._build_menus()
         self.hint = guidance.first_run_hint(self)
         self._texts()
@@ -90,7 +91,8 @@ class MainWindow(QMainWindow):
     def _texts(self) -> None:
         """The window's own texts in the current language (menus are made in it: _build_menus)."""
         for name, title in (("reports", self.tr("Reports")), ("labels", self.tr("Labels")),
-                            ("spans", self.tr("Spans")), ("attributes", self.tr("Attributes"))):
+                            ("spans", self.tr("Spans")), ("attributes", self.tr("Attributes")),
+                            ("adjudication", self.tr("Adjudication"))):
             self.docks[name].setWindowTitle(title)
         self.find_toolbar.retranslate()
         guidance.hint_texts(self, self.hint)
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, self.tr("Import reports…"), self.import_files, "Ctrl+I")
         self._action(file, self.tr("Export…"), self.export, "Ctrl+E")
+        self._action(file, self.tr("Merge packages…"), lambda: team.merge_packages(self))
         file.addSeparator()
         self._action(file, self.tr("Quit"), self.close, QKeySequence.Quit)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -170,6 +173,7 @@ class MainWindow(QMainWindow):
         suggest.addSeparator()
         self._action(suggest, self.tr("Add a word list for a label…"), lambda: self.add_lexicon("name"))
         self._action(suggest, self.tr("Add patterns for a label…"), lambda: self.add_lexicon("pattern"))
+        team.build_menu(self, bar)
         self.label_menu = bar.addMenu(self.tr("&Labels"))
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("Zoom in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
@@ -255,6 +259,8 @@ class MainWindow(QMainWindow):
         note = self.project.note(doc_id)
         self.statusBar().showMessage(self.project.document(doc_id).title + (f"  — {note}" if note else ""),
                                      8000 if note else 3000)
+        if self.docks["adjudication"].isVisible():
+            self.adjudication.show_document(doc_id)
 
     # what changed, shown ---------------------------------------------------------------
 
@@ -284,6 +290,10 @@ class MainWindow(QMainWindow):
             self.documents.update_rows(self.project.progress(changes.documents))
         if changes.undo:
             self._update_undo()
+        if changes.team or (doc_id is not None and doc_id in changes.documents):
+            self.adjudication.changed()
+        if changes.team:
+            self.refresh_documents()
 
     def poll(self) -> None:
         """Show what other programs and windows wrote to the project since the last look."""

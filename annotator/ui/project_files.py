@@ -15,6 +15,7 @@ from annotator.core.ingest.sources import SUFFIXES
 from annotator.core.interchange import formats
 from annotator.core.model import AnnotatorError
 from annotator.core.store import Project
+from annotator.ui import team
 from annotator.ui.export_dialog import ExportDialog
 
 RECENT = 8  # projects kept in File > Recent projects
@@ -32,6 +33,9 @@ def switch_project(window, path: Path) -> None:
     window.project, window.doc_id = project, None
     window.load_project_view()
     window.training.refresh()
+    team.use_name(window, project.annotator, remember=False)
+    team.check_package(window)
+    window.adjudication.show_document(window.doc_id)
 
 
 def remember_project(window) -> None:

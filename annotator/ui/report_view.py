@@ -316,6 +316,17 @@ class ReportView(QTextEdit):
         self.viewport().update()
         del old
 
+    def show_range(self, start: int, end: int) -> None:
+        """Select these characters (code points) and scroll to them: a label key then labels them."""
+        if self.map is None:
+            return
+        self.select_span(None, scroll=False)
+        cursor = self.textCursor()
+        cursor.setPosition(self.map.to_qt(start))
+        cursor.setPosition(self.map.to_qt(end), QTextCursor.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def set_cursor(self, cp: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(self.map.to_qt(cp))

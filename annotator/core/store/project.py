@@ -138,6 +138,11 @@ class Project:
     def annotator(self) -> str:
         return self.session.annotator
 
+    def set_annotator(self, name: str) -> None:
+        """Label under another name from now on (the window's name was chosen after opening)."""
+        self.session.annotator = check_name(name)
+        self.session.reset_annotator()
+
     @property
     def read_only(self) -> str:
         """Why the project is open read-only ("" when it is not)."""

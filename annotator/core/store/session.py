@@ -185,6 +185,10 @@ class Session:
         self.db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
                         [key, json.dumps(value, ensure_ascii=False)])
 
+    def reset_annotator(self) -> None:
+        """The annotator changed: the next write records the new name."""
+        self._annotator_known = False
+
     def ensure_annotator(self, name: str) -> None:
         if name:
             self.db.execute("INSERT OR IGNORE INTO annotators(name, created_at) VALUES (?, ?)", [name, now()])

@@ -60,12 +60,12 @@ def disagreements(project: Project, doc_id: int) -> list[Place]:
     return [p for p in places(project, doc_id) if not p.agreed]
 
 
-def take(project: Project, doc_id: int, place: Place, annotator: str) -> list[Span]:
-    """Make the gold layer at `place` what `annotator` marked there (nothing, if they marked nothing):
-    one action.  Links (a metric's subject or period) follow when their target is in the gold layer."""
-    if annotator not in place.versions:
+def take(project: Project, doc_id: int, place: Place, annotator: str | None) -> list[Span]:
+    """Make the gold layer at `place` what `annotator` marked there (None: nothing): one action.
+    Links (a metric's subject or period) follow when their target is in the gold layer."""
+    if annotator is not None and annotator not in place.versions:
         raise AnnotatorError(f"{annotator} has no version of report {doc_id}")
-    return _replace(project, doc_id, [(place, place.versions[annotator])])
+    return _replace(project, doc_id, [(place, place.versions[annotator] if annotator else [])])
 
 
 def take_agreed(project: Project, doc_ids: list[int] | None = None) -> int:
