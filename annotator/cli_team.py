@@ -142,7 +142,5 @@ def adjudicate_command(project_path: Path | None, agreed: bool, doc_id: int | No
                 gold = place.matching(team.spans(d))
                 versions = "; ".join(f"{a}: " + (", ".join(f"{s.label} {s.text}" for s in spans) or "nothing")
                                      for a, spans in place.versions.items())
-                now = "nothing, " if not any(s.start < place.end and place.start < s.end for s in team.spans(d)
-                                             if s.layer == place.layer) else ""
                 click.echo(f"  {n}. {text[place.start:place.end]!r} — {versions}"
-                           + (f" (gold now: {now}as {', '.join(gold)})" if gold else ""))
+                           + (f" (gold now: as {', '.join(gold)})" if gold else ""))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QInputDialog, Q
 
 from annotator.core.annotators import check_name, default_name
 from annotator.core.model import AnnotatorError
-from annotator.core.team import agreement, assign, merge, progress
+from annotator.core.team import adjudicate, agreement, assign, merge, progress
 from annotator.ui.adjudication import MAX_VERSIONS, AdjudicationPanel
 from annotator.ui.team_dialogs import AgreementDialog, AssignDialog, ProgressDialog
 
@@ -31,7 +31,7 @@ def setup(window) -> None:
     dock = QDockWidget(window, objectName="adjudication")
     dock.setWidget(window.adjudication)
     dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
-    window.addDockWidget(Qt.RightDockWidgetArea, dock)
+    window.addDockWidget(Qt.BottomDockWidgetArea, dock)  # the versions side by side need the width
     dock.hide()
     dock.visibilityChanged.connect(lambda shown: adjudication_shown(window, shown))
     window.docks["adjudication"] = dock
@@ -54,6 +54,7 @@ def build_menu(window, bar) -> None:
     window._action(team, tr("Agreement…"), lambda: show_agreement(window), "Ctrl+Shift+A")
     window.adjudicate_action = window._action(team, tr("Adjudicate disagreements"), lambda: toggle_adjudication(window),
                                               "Ctrl+Shift+J", checkable=True)
+    window._action(team, tr("Copy what all annotators agree on into gold"), lambda: take_agreed(window))
     window.take_actions = [window._action(None, tr("Take version %1").replace("%1", str(n)),
                                           lambda _=False, n=n: window.adjudication.take(n), f"Ctrl+{n}")
                            for n in range(0, MAX_VERSIONS + 1)]
@@ -157,6 +158,16 @@ def show_progress(window) -> None:
     colors = {label.key: label.color for label in window.project.schema.labels}
     window.progress_dialog = ProgressDialog(progress.progress(window.project), colors, window)
     window.progress_dialog.open()
+
+
+def take_agreed(window) -> None:
+    """Every place the annotators who finished a report agree on, copied into its gold layer."""
+    done = window.ops.run_long(tr("Copying…"), lambda _progress: adjudicate.take_agreed(window.project),
+                               cancellable=False)
+    if done.ok:
+        window.status(tr("%1 agreed spans copied into gold").replace("%1", str(done.value)), 0)
+        window.refresh_documents()
+        window.adjudication.changed()
 
 
 def toggle_adjudication(window) -> None:

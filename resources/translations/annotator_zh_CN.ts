@@ -34,87 +34,102 @@
     </message>
     <message>
         <location filename="../../annotator/ui/team.py" line="57" />
+        <source>Copy what all annotators agree on into gold</source>
+        <translation>把所有标注员一致的标注复制到标准层</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team.py" line="58" />
         <source>Take version %1</source>
         <translation>采用第 %1 个版本</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="60" />
+        <location filename="../../annotator/ui/team.py" line="61" />
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="61" />
+        <location filename="../../annotator/ui/team.py" line="62" />
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="66" />
+        <location filename="../../annotator/ui/team.py" line="67" />
         <source>Progress…</source>
         <translation>进度…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="77" />
+        <location filename="../../annotator/ui/team.py" line="78" />
         <source>Annotator: %1</source>
         <translation>标注员:%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="83" />
-        <location filename="../../annotator/ui/team.py" line="103" />
+        <location filename="../../annotator/ui/team.py" line="84" />
+        <location filename="../../annotator/ui/team.py" line="104" />
         <source>Annotator name</source>
         <translation>标注员姓名</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="84" />
+        <location filename="../../annotator/ui/team.py" line="85" />
         <source>Your name, stored with every label you make (as the team knows you):</source>
         <translation>你的姓名,会随每一处标注保存(用团队认识你的名字):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="104" />
+        <location filename="../../annotator/ui/team.py" line="105" />
         <source>This package was made for %1; you are labelling as %2. Label as %1?</source>
         <translation>这个任务包是为 %1 准备的;你现在以 %2 的身份标注。改用 %1 的身份吗?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="126" />
+        <location filename="../../annotator/ui/team.py" line="127" />
         <source>Writing packages…</source>
         <translation>正在写出任务包…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="129" />
+        <location filename="../../annotator/ui/team.py" line="130" />
         <source>%1 packages written to %2; %3 reports go to %4 annotators each</source>
         <translation>已写出 %1 个任务包到 %2;%3 篇报告各交给 %4 位标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="135" />
+        <location filename="../../annotator/ui/team.py" line="136" />
         <source>Merge packages</source>
         <translation>合并任务包</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="135" />
+        <location filename="../../annotator/ui/team.py" line="136" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="138" />
+        <location filename="../../annotator/ui/team.py" line="139" />
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="141" />
+        <location filename="../../annotator/ui/team.py" line="142" />
         <source>%1: merged before, nothing new</source>
         <translation>%1:之前已合并,没有新内容</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="142" />
+        <location filename="../../annotator/ui/team.py" line="143" />
         <source>%1: %2 reports, %3 spans</source>
         <translation>%1:%2 篇报告,%3 处标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="177" />
+        <location filename="../../annotator/ui/team.py" line="165" />
+        <source>Copying…</source>
+        <translation>正在复制…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team.py" line="168" />
+        <source>%1 agreed spans copied into gold</source>
+        <translation>已把 %1 处一致的标注复制到标准层</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team.py" line="188" />
         <source>Adjudication</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="179" />
+        <location filename="../../annotator/ui/team.py" line="190" />
         <source>Nothing to adjudicate yet: merge the annotators' packages first (Team &gt; Merge packages…)</source>
         <translation>还没有可裁决的内容:请先合并标注员的任务包(团队 &gt; 合并任务包…)</translation>
     </message>
@@ -122,42 +137,42 @@
 <context>
     <name>AdjudicationPanel</name>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="94" />
+        <location filename="../../annotator/ui/adjudication.py" line="93" />
         <source>No disagreements in this report (F11: the next report with some)</source>
         <translation>本报告没有分歧(F11:下一篇有分歧的报告)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="108" />
+        <location filename="../../annotator/ui/adjudication.py" line="107" />
         <source>Gold now as %1</source>
         <translation>标准层目前与 %1 一致</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="124" />
+        <location filename="../../annotator/ui/adjudication.py" line="123" />
         <source>Gold now</source>
         <translation>标准层现状</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="125" />
+        <location filename="../../annotator/ui/adjudication.py" line="124" />
         <source>Ctrl+0: nothing here. F11 / Shift+F11: next / previous disagreement.</source>
         <translation>Ctrl+0:此处不标。F11 / Shift+F11:下一处 / 上一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="129" />
+        <location filename="../../annotator/ui/adjudication.py" line="128" />
         <source>Disagreement %1 of %2 in this report</source>
         <translation>本报告第 %1 / %2 处分歧</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="139" />
+        <location filename="../../annotator/ui/adjudication.py" line="138" />
         <source>There are %1 versions here</source>
         <translation>这里只有 %1 个版本</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="156" />
+        <location filename="../../annotator/ui/adjudication.py" line="155" />
         <source>That was the last disagreement in this report; F11 goes to the next report</source>
         <translation>这是本报告最后一处分歧;F11 转到下一篇报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="163" />
+        <location filename="../../annotator/ui/adjudication.py" line="162" />
         <source>No more reports with disagreements</source>
         <translation>没有其他有分歧的报告了</translation>
     </message>
@@ -428,84 +443,84 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="20" />
-        <location filename="../../annotator/ui/export_dialog.py" line="86" />
-        <location filename="../../annotator/ui/export_dialog.py" line="88" />
+        <location filename="../../annotator/ui/export_dialog.py" line="19" />
+        <location filename="../../annotator/ui/export_dialog.py" line="85" />
+        <location filename="../../annotator/ui/export_dialog.py" line="87" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="25" />
+        <location filename="../../annotator/ui/export_dialog.py" line="24" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="33" />
+        <location filename="../../annotator/ui/export_dialog.py" line="32" />
         <source>All reports</source>
         <translation>全部报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="43" />
+        <location filename="../../annotator/ui/export_dialog.py" line="42" />
         <source>Include suggestions not yet accepted</source>
         <translation>包括尚未接受的建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="44" />
+        <location filename="../../annotator/ui/export_dialog.py" line="43" />
         <source>One record per sentence</source>
         <translation>每句一条记录</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="45" />
+        <location filename="../../annotator/ui/export_dialog.py" line="44" />
         <source>e.g. 80/10/10 (empty: one file)</source>
         <translation>例如 80/10/10(留空:一个文件)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="49" />
+        <location filename="../../annotator/ui/export_dialog.py" line="48" />
         <source>Gold (this project's own spans)</source>
         <translation>标准层(本项目自己的标注)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="51" />
+        <location filename="../../annotator/ui/export_dialog.py" line="50" />
         <source>%1's versions</source>
         <translation>%1 的版本</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="53" />
+        <location filename="../../annotator/ui/export_dialog.py" line="52" />
         <source>All annotators' versions</source>
         <translation>所有标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="55" />
+        <location filename="../../annotator/ui/export_dialog.py" line="54" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="56" />
+        <location filename="../../annotator/ui/export_dialog.py" line="55" />
         <source>Write to</source>
         <translation>写入</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="57" />
+        <location filename="../../annotator/ui/export_dialog.py" line="56" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="59" />
+        <location filename="../../annotator/ui/export_dialog.py" line="58" />
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="60" />
+        <location filename="../../annotator/ui/export_dialog.py" line="59" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="63" />
+        <location filename="../../annotator/ui/export_dialog.py" line="62" />
         <source>Split by report</source>
         <translation>按报告划分</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="64" />
+        <location filename="../../annotator/ui/export_dialog.py" line="63" />
         <source>Split seed</source>
         <translation>划分随机种子</translation>
     </message>

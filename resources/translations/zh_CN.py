@@ -1,6 +1,9 @@
 """Chinese for every user-visible string: `python resources/translations/zh_CN.py` fills the .ts from
 this table after pyside6-lupdate, then pyside6-lrelease makes the .qm (see `make translations`)."""
 ZH = {
+    'Copy what all annotators agree on into gold': '把所有标注员一致的标注复制到标准层',
+    'Copying…': '正在复制…',
+    '%1 agreed spans copied into gold': '已把 %1 处一致的标注复制到标准层',
     "Gold (this project's own spans)": '标准层(本项目自己的标注)',
     "%1's versions": '%1 的版本',
     "All annotators' versions": '所有标注员的版本',

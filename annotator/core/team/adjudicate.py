@@ -28,8 +28,12 @@ class Place:
         return len({tuple(m) for m in marks.values()}) <= 1
 
     def matching(self, gold: list[Span]) -> list[str]:
-        """The annotators whose spans here are what the gold layer holds here now."""
-        mine = sorted((s.start, s.end, s.label) for s in gold if s.start < self.end and self.start < s.end)
+        """The annotators whose spans here are what the gold layer holds here now (none while the gold
+        layer holds nothing here: an empty place is not yet a decision)."""
+        mine = sorted((s.start, s.end, s.label) for s in gold if s.start < self.end and self.start < s.end
+                      and s.layer == self.layer and s.origin != "suggested")
+        if not mine:
+            return []
         return [a for a, spans in self.versions.items() if sorted((s.start, s.end, s.label) for s in spans) == mine]
 
 
