@@ -158,15 +158,19 @@ class Team:
             missing = [sha for sha in hand_in.versions if sha not in ids]
             if missing:
                 raise AnnotatorError(f"{len(missing)} reports of the package are not in this project; nothing was merged")
-            stamp, spans = now(), 0
+            stamp = now()
+            # one statement of each kind for the whole package (a statement per report was most of the time)
+            docs = {sha: ids[sha] for sha in hand_in.versions}
+            db.conn.executemany("DELETE FROM versions WHERE document_id = ? AND annotator = ?",
+                                [(d, annotator) for d in docs.values()])
+            db.conn.executemany("INSERT INTO versions(document_id, annotator, status, skip_reason, package, updated_at,"
+                                " merged_at) VALUES (?,?,?,?,?,?,?)",
+                                [(docs[sha], annotator, v.status, v.skip_reason, pid, v.updated_at, stamp)
+                                 for sha, v in hand_in.versions.items()])
+            rows = []
             for sha, version in hand_in.versions.items():
-                doc_id = ids[sha]
+                doc_id = docs[sha]
                 text = self.texts(doc_id)
-                db.execute("DELETE FROM versions WHERE document_id = ? AND annotator = ?", [doc_id, annotator])
-                db.execute("INSERT INTO versions(document_id, annotator, status, skip_reason, package, updated_at,"
-                           " merged_at) VALUES (?,?,?,?,?,?,?)", [doc_id, annotator, version.status,
-                                                                   version.skip_reason, pid, version.updated_at, stamp])
-                rows = []
                 for s in version.spans:
                     if not (0 <= s.start < s.end <= len(text)) or text[s.start:s.end] != s.text:
                         raise SpanError(f"{annotator}'s span {s.text!r} at {s.start}-{s.end} does not match report "
@@ -176,21 +180,28 @@ class Team:
                                         "project's schema does not have; nothing was merged")
                     rows.append((doc_id, annotator, s.id, s.start, s.end, s.label, s.layer, s.text,
                                  json.dumps(s.attrs, ensure_ascii=False), s.origin, stamp, stamp))
-                db.conn.executemany("INSERT INTO version_spans(document_id, annotator, ref, start, end, label, layer,"
-                                    " text, attrs, origin, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                                    rows)
-                spans += len(rows)
-                # links and relations named the package's ids: name this file's instead
-                new_id = dict(db.execute("SELECT ref, id FROM version_spans WHERE document_id = ? AND annotator = ?",
-                                         [doc_id, annotator]).fetchall())
+            db.conn.executemany("INSERT INTO version_spans(document_id, annotator, ref, start, end, label, layer, text,"
+                                " attrs, origin, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            spans = len(rows)
+            # links and relations named the package's ids: name this file's instead
+            new_id = {(d, ref): i for d, ref, i in db.execute(
+                "SELECT document_id, ref, id FROM version_spans WHERE annotator = ? AND created_at = ?",
+                [annotator, stamp])}
+            moved_rows, relation_rows = [], []
+            for sha, version in hand_in.versions.items():
+                doc_id = docs[sha]
                 for s in version.spans:
-                    moved = {k: new_id.get(s.attrs[k]) for k in links.get(s.label, ()) if s.attrs.get(k) is not None}
+                    moved = {k: new_id.get((doc_id, s.attrs[k])) for k in links.get(s.label, ())
+                             if s.attrs.get(k) is not None}
                     if moved:
-                        db.execute("UPDATE version_spans SET attrs = ? WHERE id = ?",
-                                   [json.dumps({**s.attrs, **moved}, ensure_ascii=False), new_id[s.id]])
-                db.conn.executemany("INSERT OR IGNORE INTO version_relations(source_id, target_id, type) VALUES (?,?,?)",
-                                    [(new_id[r.source_id], new_id[r.target_id], r.type) for r in version.relations
-                                     if r.source_id in new_id and r.target_id in new_id])
+                        moved_rows.append((json.dumps({**s.attrs, **moved}, ensure_ascii=False),
+                                           new_id[(doc_id, s.id)]))
+                relation_rows += [(new_id[(doc_id, r.source_id)], new_id[(doc_id, r.target_id)], r.type)
+                                  for r in version.relations
+                                  if (doc_id, r.source_id) in new_id and (doc_id, r.target_id) in new_id]
+            db.conn.executemany("UPDATE version_spans SET attrs = ? WHERE id = ?", moved_rows)
+            db.conn.executemany("INSERT OR IGNORE INTO version_relations(source_id, target_id, type) VALUES (?,?,?)",
+                                relation_rows)
             package_docs = {v.document_id: ids[sha] for sha, v in hand_in.versions.items()}
             new_events = [e for e in hand_in.events if e["id"] > since]
             batch = self.session.batch
