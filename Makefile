@@ -33,6 +33,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_formats.py
 	$(BIN)/python benchmarks/bench_suggest.py
 	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python benchmarks/bench_team.py  # 50 packages of 2,000 reports: about 2 minutes, 1 GB in /tmp
 	# needs the public corpora outside the repository (benchmarks/corpora.py); skipped without them
 	if $(BIN)/python -c "import sys; sys.path.insert(0, '.'); from benchmarks import corpora; sys.exit(not corpora.available())"; \
 		then $(BIN)/python benchmarks/bench_learn.py; fi

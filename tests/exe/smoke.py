@@ -11,6 +11,7 @@ the log; size and first-window time against the budgets (60 MB, 2.0 s).
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -78,6 +79,16 @@ def main() -> None:
         logs = "".join(p.read_text("utf-8") for p in (tmp / "home" / "log").glob("*.log"))
         assert "WARNING" not in logs and "ERROR" not in logs, logs
         print(f"window in Chinese: screenshot {shot.stat().st_size:,} bytes, log clean")
+        team = str(tmp / "frozen.db")  # team work frozen: packages open in the executable, merge and agreement run
+        run([str(exe), "--annotator", "组长", "assign", "-p", team, "--to", "alice,bob", "--overlap", "0.4",
+             "--out", str(tmp / "packages")], env)
+        run([str(exe), "gui", "-p", str(tmp / "packages" / "alice.db"), "--screenshot", str(tmp / "alice.png")],
+            {**env, "ANNOTATOR": "alice"})
+        merged = run([str(exe), "merge", str(tmp / "packages" / "alice.db"), str(tmp / "packages" / "bob.db"),
+                      "-p", team], env)
+        assert merged.count("reports,") == 2, merged
+        assert json.loads(run([str(exe), "agreement", "-p", team, "--json"], env))["pairs"] == []
+        print(f"assign, a package in the window, merge, agreement: frozen ({merged.strip()})")
         t0 = time.perf_counter()
         run([str(exe), "gui", "-p", str(tmp / "frozen.db"), "--quit-when-shown"], env)
         took = time.perf_counter() - t0
