@@ -127,7 +127,7 @@ class ProgressDialog(QDialog):
     def __init__(self, result: dict, colors: dict[str, str], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Progress"))
-        self.resize(760, 560)
+        self.resize(760, 720)
         layout = QVBoxLayout(self)
         people = {name or self.tr("(no name)"): who for name, who in result["annotators"].items()}
         names = list(people)
@@ -143,6 +143,12 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.reports, 1)
         layout.addWidget(QLabel(self.tr("Spans by label")))
         layout.addWidget(self.spans, 1)
+        self.speed = StackedBars()  # labels an hour, as a bar each (the table below has the counts behind it)
+        rate = self.tr("Labels per hour")
+        self.speed.set_data(names, [(rate, QColor("#4e79a7"))],
+                            {(n, rate): people[n]["labels_per_hour"] or 0 for n in names})
+        layout.addWidget(QLabel(self.tr("Speed, from the event log (pauses over 5 minutes are not counted)")))
+        layout.addWidget(self.speed, 1)
         speed = QTableWidget(len(names), 3)
         speed.setHorizontalHeaderLabels([self.tr("Labels made"), self.tr("Active hours"), self.tr("Labels per hour")])
         speed.setVerticalHeaderLabels(names)
@@ -150,7 +156,7 @@ class ProgressDialog(QDialog):
             for j, key in enumerate(("labels", "active_hours", "labels_per_hour")):
                 speed.setItem(i, j, _cell(people[n][key]))
         speed.resizeColumnsToContents()
-        layout.addWidget(QLabel(self.tr("Speed, from the event log (pauses over 5 minutes are not counted)")))
+        speed.setMaximumHeight(40 + 30 * len(names))
         layout.addWidget(speed)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)

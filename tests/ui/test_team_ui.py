@@ -142,3 +142,29 @@ def test_a_package_made_for_someone_else_offers_their_name(qtbot, packages, monk
     finally:
         window.project.close()
         window.close()
+
+
+def test_hand_out_reports_from_the_window_writes_the_packages(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from annotator.ui.team_dialogs import AssignDialog
+
+    with Project.open(tmp_path / "team.db", annotator="lead") as p:
+        import_paths(p, [CORPUS])
+
+    def fill(dialog):  # what the lead types into the dialog
+        dialog.names.setText("alice， bob")
+        dialog.overlap.setValue(40)
+        dialog.folder.setText(str(tmp_path / "out"))
+        return QDialog.Accepted
+    monkeypatch.setattr(AssignDialog, "exec", fill)
+    window = open_window(qtbot, tmp_path / "team.db")
+    try:
+        action(window, "Hand out reports…").trigger()
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["alice.db", "bob.db"]
+        assert "2 packages written" in window.statusBar().currentMessage()
+        shared = [d for d, who in window.project.team.assignments().items() if len(who) == 2]
+        assert len(shared) == 2  # 40 % of 5 reports
+    finally:
+        window.project.close()
+        window.close()
