@@ -116,7 +116,8 @@ def check_package(window) -> None:
 def hand_out(window) -> None:
     project = window.project
     free = assign.unassigned(project)
-    dialog = AssignDialog(len(free), window)
+    beside = Path(project.path).parent if project.path else Path.home()  # packages next to the team file
+    dialog = AssignDialog(len(free), beside / "packages", window)
     if dialog.exec() != QDialog.Accepted:
         return
     names, overlap, copies, folder = dialog.values()

@@ -18,13 +18,13 @@ STATUS_COLORS = {"todo": "#d0d0d0", "in_progress": "#f2c14e", "done": "#5fad56",
 class AssignDialog(QDialog):
     """Who gets the reports nobody has yet: names, the share labelled twice, where the packages go."""
 
-    def __init__(self, unassigned: int, parent=None):
+    def __init__(self, unassigned: int, folder: Path, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hand out reports"))
         self.names = QLineEdit(placeholderText=self.tr("alice, bob, carol"))
         self.overlap = QDoubleSpinBox(minimum=0, maximum=100, decimals=0, value=20, suffix=" %")
         self.copies = QSpinBox(minimum=2, maximum=9, value=2)
-        self.folder = QLineEdit(str(Path.home() / "packages"))
+        self.folder = QLineEdit(str(folder))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self.choose)
         where = QWidget()
