@@ -109,7 +109,11 @@ class AgreementDialog(QDialog):
             self.confusions.setItem(i, 1, _cell(c["times"]))
             self.confusions.setItem(i, 2, QTableWidgetItem("、".join(c["examples"])))
         self.confusions.resizeColumnsToContents()
-        tabs.addTab(self.confusions, self.tr("Confusions"))
+        if result["confusions"]:
+            tabs.addTab(self.confusions, self.tr("Confusions"))
+        else:  # say so, rather than show an empty table
+            tabs.addTab(QLabel(self.tr("No one gave a place another label than someone else did."),
+                               alignment=Qt.AlignCenter), self.tr("Confusions"))
         m = result["metric_attributes"]
         if m["compared"]:
             layout.addWidget(QLabel(self.tr("METRIC spans both marked: %1; agreeing on %2").replace(

@@ -79,57 +79,57 @@
         <translation>这个任务包是为 %1 准备的;你现在以 %2 的身份标注。改用 %1 的身份吗?</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="127" />
+        <location filename="../../annotator/ui/team.py" line="128" />
         <source>Writing packages…</source>
         <translation>正在写出任务包…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="130" />
+        <location filename="../../annotator/ui/team.py" line="131" />
         <source>%1 packages written to %2; %3 reports go to %4 annotators each</source>
         <translation>已写出 %1 个任务包到 %2;%3 篇报告各交给 %4 位标注员</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="136" />
+        <location filename="../../annotator/ui/team.py" line="137" />
         <source>Merge packages</source>
         <translation>合并任务包</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="136" />
+        <location filename="../../annotator/ui/team.py" line="137" />
         <source>Projects (*.db)</source>
         <translation>项目 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="139" />
+        <location filename="../../annotator/ui/team.py" line="140" />
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="142" />
+        <location filename="../../annotator/ui/team.py" line="143" />
         <source>%1: merged before, nothing new</source>
         <translation>%1:之前已合并,没有新内容</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="143" />
+        <location filename="../../annotator/ui/team.py" line="144" />
         <source>%1: %2 reports, %3 spans</source>
         <translation>%1:%2 篇报告,%3 处标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="165" />
+        <location filename="../../annotator/ui/team.py" line="166" />
         <source>Copying…</source>
         <translation>正在复制…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="168" />
+        <location filename="../../annotator/ui/team.py" line="169" />
         <source>%1 agreed spans copied into gold</source>
         <translation>已把 %1 处一致的标注复制到标准层</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="188" />
+        <location filename="../../annotator/ui/team.py" line="189" />
         <source>Adjudication</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team.py" line="190" />
+        <location filename="../../annotator/ui/team.py" line="191" />
         <source>Nothing to adjudicate yet: merge the annotators' packages first (Team &gt; Merge packages…)</source>
         <translation>还没有可裁决的内容:请先合并标注员的任务包(团队 &gt; 合并任务包…)</translation>
     </message>
@@ -275,12 +275,18 @@
         <translation>%1 标为 %2,%3 标为 %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="112" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="113" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="116" />
         <source>Confusions</source>
         <translation>标签混淆</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialogs.py" line="115" />
+        <source>No one gave a place another label than someone else did.</source>
+        <translation>没有人给同一处标了与别人不同的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialogs.py" line="119" />
         <source>METRIC spans both marked: %1; agreeing on %2</source>
         <translation>双方都标出的指标:%1 处;属性一致率 %2</translation>
     </message>
@@ -1282,62 +1288,63 @@ Add them to the schema and import those reports?</source>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="129" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="133" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="132" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="136" />
         <source>(no name)</source>
         <translation>(无名)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="134" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="138" />
         <source>To do</source>
         <translation>待标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="134" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="138" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="134" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="138" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="135" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="139" />
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="142" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="146" />
         <source>Reports by status</source>
         <translation>各状态的报告</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="144" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="148" />
         <source>Spans by label</source>
         <translation>各标签的标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="147" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="157" />
         <source>Labels made</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="147" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="157" />
         <source>Active hours</source>
         <translation>有效工时</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="147" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="151" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="157" />
         <source>Labels per hour</source>
         <translation>每小时标注数</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/team_dialogs.py" line="153" />
+        <location filename="../../annotator/ui/team_dialogs.py" line="154" />
         <source>Speed, from the event log (pauses over 5 minutes are not counted)</source>
         <translation>速度(来自事件日志,超过 5 分钟的停顿不计)</translation>
     </message>
