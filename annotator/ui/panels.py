@@ -82,7 +82,9 @@ class DocumentPanel(QWidget):
         return (f"{title}\n"
                 f"{self.tr(STATUS_NAMES[row['status']])} · {row['spans']} " + self.tr("spans")
                 + ("" if doubt is None or row["status"] == "done" else " · " + self.tr("unsure %1").replace(
-                    "%1", f"{doubt:.2f}")))
+                    "%1", f"{doubt:.2f}"))
+                + ("" if not row.get("versions") else " · " + self.tr("%1 of %2 annotators done").replace(
+                    "%1", str(row["versions_done"])).replace("%2", str(row["versions"]))))
 
     def unsure_first(self) -> bool:
         return bool(self.order.currentData())

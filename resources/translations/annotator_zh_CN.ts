@@ -441,7 +441,12 @@
         <translation>不确定度 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="117" />
+        <location filename="../../annotator/ui/panels.py" line="86" />
+        <source>%1 of %2 annotators done</source>
+        <translation>%2 位标注员中 %1 位已完成</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="119" />
         <source>%1 of %2 done</source>
         <translation>已完成 %1 / %2</translation>
     </message>
@@ -1352,47 +1357,47 @@ Add them to the schema and import those reports?</source>
 <context>
     <name>SpanTable</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="169" />
+        <location filename="../../annotator/ui/panels.py" line="171" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="169" />
+        <location filename="../../annotator/ui/panels.py" line="171" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="170" />
+        <location filename="../../annotator/ui/panels.py" line="172" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="170" />
+        <location filename="../../annotator/ui/panels.py" line="172" />
         <source>Suggested by</source>
         <translation>建议来源</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="171" />
+        <location filename="../../annotator/ui/panels.py" line="173" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="320" />
+        <location filename="../../annotator/ui/panels.py" line="322" />
         <source>All labels</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="321" />
+        <location filename="../../annotator/ui/panels.py" line="323" />
         <source>All spans</source>
         <translation>全部标注</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="321" />
+        <location filename="../../annotator/ui/panels.py" line="323" />
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="321" />
+        <location filename="../../annotator/ui/panels.py" line="323" />
         <source>Annotations</source>
         <translation>已确认标注</translation>
     </message>

@@ -1,6 +1,7 @@
 """Chinese for every user-visible string: `python resources/translations/zh_CN.py` fills the .ts from
 this table after pyside6-lupdate, then pyside6-lrelease makes the .qm (see `make translations`)."""
 ZH = {
+    '%1 of %2 annotators done': '%2 位标注员中 %1 位已完成',
     'No one gave a place another label than someone else did.': '没有人给同一处标了与别人不同的标签。',
     'Copy what all annotators agree on into gold': '把所有标注员一致的标注复制到标准层',
     'Copying…': '正在复制…',

@@ -74,6 +74,7 @@ def test_the_whole_cycle_in_the_window(qtbot, packages, monkeypatch, tmp_path):
         window.menuBar().actions()[0].menu()  # File
         next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Merge packages…").trigger()
         assert "alice: 2 reports" in window.statusBar().currentMessage()
+        assert window.documents.items[1].text().endswith("2 of 2 annotators done")  # the list says who finished
         assert window.project.team.with_versions() == ["alice", "bob"]
 
         action(window, "Agreement…").trigger()

@@ -134,7 +134,7 @@ class Documents:
 
     def progress(self, doc_ids: Iterable[int] | None = None) -> list[dict]:
         """One row per document for lists: id, title (or, when there is none, the opening characters),
-        source, published, status, skip reason, span and suggestion counts, the learnt model's uncertainty (of these documents only, if given).  Counted on the spans_kind index
+        source, published, status, skip reason, span and suggestion counts, the learnt model's uncertainty, and in a team file the annotators' versions merged and done (of these documents only, if given).  Counted on the spans_kind index
         and without reading the texts, so a window can ask after every key."""
         where, args = "", []
         if doc_ids is not None:
@@ -150,5 +150,9 @@ class Documents:
             f" CASE WHEN d.title = '' THEN substr(ltrim(d.text), 1, {OPENING}) ELSE '' END AS opening,"
             f" {count.format(0)} AS spans, {count.format(1)} AS suggestions,"
             # how unsure the learnt model is of it (None: no model, or not judged since training)
-            f" (SELECT value FROM uncertainty u WHERE u.document_id = d.id) AS uncertainty FROM documents d {where}"
+            f" (SELECT value FROM uncertainty u WHERE u.document_id = d.id) AS uncertainty,"
+            # in a team file: how many annotators' versions were merged, and how many of those are done
+            " (SELECT count(*) FROM versions v WHERE v.document_id = d.id) AS versions,"
+            " (SELECT count(*) FROM versions v WHERE v.document_id = d.id AND v.status = 'done') AS versions_done"
+            f" FROM documents d {where}"
             " ORDER BY d.id", args))
