@@ -240,7 +240,8 @@ def import_command(inputs: tuple[Path, ...], project_path: Path | None, raw: boo
 @click.option("--annotator", default=None, help="Only spans by this annotator.")
 @click.option("--layer", default="gold", show_default=True,
               help="In a team file: gold (the project's own, adjudicated spans), an annotator's name (their merged "
-                   "versions, with their status) or all (every annotator's versions, each span with its annotator).")
+                   "versions, with their status) or all (native only: every annotator's versions, each span with its "
+                   "annotator).")
 @click.option("--map", "label_map", default="", help="Rename labels, e.g. PERSON=PER,REGION=LOC.")
 @click.option("--char-tokens", is_flag=True, help="spacy-docbin: one token per character instead of jieba's words.")
 @click.option("--sentences", is_flag=True, help="One record per sentence, offsets counted from its start.")

@@ -76,7 +76,7 @@ class ExportDialog(QDialog):
         for widget in (self.labels, self.sentences, self.split, self.seed):
             widget.setEnabled(exchange)
         self.layer.setEnabled(EXPORTS[self.fmt()].layers)
-        if not EXPORTS[self.fmt()].layers:
+        if not EXPORTS[self.fmt()].layers or (self.layer.currentData() == ALL and self.fmt() != "native"):
             self.layer.setCurrentIndex(0)
         self.path.setText(str(default_target(self.project, self.fmt()).resolve()))
 

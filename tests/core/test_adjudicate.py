@@ -95,5 +95,7 @@ def test_exports_choose_the_layer(team, tmp_path):
     assert [t for _, t in tags[:5]] == ["B-REGION", "I-REGION", "I-REGION", "B-DATE", "I-DATE"]
     with pytest.raises(AnnotatorError, match="no merged work by 'carol'.*alice, bob"):
         records.layer(team, "carol")
+    with pytest.raises(AnnotatorError, match="only native JSONL holds"):
+        formats.export(team, "labelstudio", tmp_path / "ls.json", records.Selection(layer=records.ALL))
     with pytest.raises(AnnotatorError, match="metrics writes the project's own"):
         formats.export(team, "metrics", tmp_path / "m.jsonl", records.Selection(layer="alice"))

@@ -11,7 +11,7 @@ from typing import Callable
 from annotator.core.ingest import strict_json
 from annotator.core.ingest.sources import SUFFIXES
 from annotator.core.interchange import bio, brat, cluener, doccano, labelstudio, metrics, native, prodigy, spacy
-from annotator.core.interchange.records import Selection, split_documents
+from annotator.core.interchange.records import ALL, Selection, split_documents
 from annotator.core.model import AnnotatorError
 from annotator.core.store import Project
 
@@ -92,6 +92,9 @@ def export(project: Project, fmt: str, target: Path, selection: Selection = Sele
                              f"formats, not {fmt}")
     if selection.layer and not form.layers:
         raise AnnotatorError(f"{fmt} writes the project's own (gold) spans only; --layer is for the other formats")
+    if selection.layer == ALL and fmt != "native":
+        raise AnnotatorError(f"--layer all writes each span with its annotator, which only native JSONL holds; for "
+                             f"{fmt}, export one annotator at a time (--layer NAME)")
     if selection.layer and selection.with_suggestions:
         raise AnnotatorError("annotators' versions hold no suggestions: --with-suggestions is for the gold layer")
     parts = {"": None} if split is None else split_documents(project, selection, split, seed=seed)
