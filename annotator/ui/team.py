@@ -36,8 +36,12 @@ def setup(window) -> None:
     dock.visibilityChanged.connect(lambda shown: adjudication_shown(window, shown))
     window.docks["adjudication"] = dock
     name = os.environ.get("ANNOTATOR") or window.settings.value(NAME_KEY, "")
+    try:
+        if name:
+            use_name(window, name)
+    except AnnotatorError:  # a name spoilt in the settings file: ask again rather than not start
+        name = ""
     if name:
-        use_name(window, name)
         check_package(window)
     else:
         use_name(window, window.project.annotator, remember=False)
@@ -84,7 +88,10 @@ def ask_name(window) -> None:
     dialog.setWindowTitle(tr("Annotator name"))
     dialog.setLabelText(tr("Your name, stored with every label you make (as the team knows you):"))
     dialog.setTextEchoMode(QLineEdit.Normal)
-    dialog.setTextValue(window.settings.value(NAME_KEY, "") or default_name())
+    try:
+        dialog.setTextValue(check_name(window.settings.value(NAME_KEY, "") or default_name()))
+    except AnnotatorError:
+        dialog.setTextValue(default_name())
 
     def chosen(text: str) -> None:
         try:

@@ -169,3 +169,18 @@ def test_hand_out_reports_from_the_window_writes_the_packages(qtbot, tmp_path, m
     finally:
         window.project.close()
         window.close()
+
+
+def test_a_spoilt_name_in_the_settings_is_asked_again_not_a_crash(qtbot, tmp_path, monkeypatch):
+    from annotator.ui.app import settings
+
+    monkeypatch.delenv("ANNOTATOR")
+    settings().setValue("annotator/name", "bad\x07name")
+    with Project.open(tmp_path / "p.db", annotator="someone") as p:
+        import_paths(p, [CORPUS / "000_37db83bcf6bbd3b4.txt"])
+    window = open_window(qtbot, tmp_path / "p.db")
+    try:
+        qtbot.waitUntil(lambda: getattr(window, "name_dialog", None) is not None and window.name_dialog.isVisible())
+    finally:
+        window.project.close()
+        window.close()
