@@ -69,6 +69,10 @@ class Schema:
         """Label key → its layer (the suggesters keep one suggestion per place in each layer)."""
         return {lab.key: lab.layer for lab in self.labels}
 
+    def links(self) -> dict[str, set[str]]:
+        """Label key → its link attributes (a metric's subject and period), which name other spans' ids."""
+        return {lab.key: {a.key for a in lab.attributes if a.type == "link"} for lab in self.labels}
+
 
 @dataclass(frozen=True)
 class Span:

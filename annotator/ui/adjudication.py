@@ -154,10 +154,10 @@ class AdjudicationPanel(QWidget):
                 self.show_place(self.index)
                 self.window.status(self.tr("That was the last disagreement in this report; F11 goes to the next report"))
                 return
-            later = [d for d in adjudicate.shared(self.project) if d > (self.doc_id or 0)
-                     and adjudicate.disagreements(self.project, d)]
-            if later:
-                self.window.open_document(later[0])
+            later = next((d for d in adjudicate.shared(self.project) if d > (self.doc_id or 0)
+                          and adjudicate.disagreements(self.project, d)), None)  # the first one is enough
+            if later is not None:
+                self.window.open_document(later)
             else:
                 self.window.status(self.tr("No more reports with disagreements"))
         elif self.places:

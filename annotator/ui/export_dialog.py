@@ -12,6 +12,16 @@ from annotator.core.interchange.records import ALL, Selection
 from annotator.core.model import STATUSES
 
 
+def path_row(edit: QLineEdit, browse: QPushButton) -> QWidget:
+    """A path field with its Choose… button beside it, as one row of a form."""
+    where = QWidget()
+    row = QHBoxLayout(where)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    row.addWidget(browse)
+    return where
+
+
 class ExportDialog(QDialog):
     def __init__(self, project, parent=None):
         super().__init__(parent)
@@ -23,11 +33,7 @@ class ExportDialog(QDialog):
         self.path = QLineEdit()
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self.choose)
-        where = QWidget()
-        row = QHBoxLayout(where)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        where = path_row(self.path, browse)
         self.status = QComboBox()
         self.status.addItem(self.tr("All reports"), None)
         for status in STATUSES:

@@ -5,12 +5,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from annotator.core.model import STATUSES
 from annotator.ui.charts import HeatMap, StackedBars
+from annotator.ui.export_dialog import path_row
 
 STATUS_COLORS = {"todo": "#d0d0d0", "in_progress": "#f2c14e", "done": "#5fad56", "skipped": "#9a8c98"}
 
@@ -27,11 +28,7 @@ class AssignDialog(QDialog):
         self.folder = QLineEdit(str(folder))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self.choose)
-        where = QWidget()
-        row = QHBoxLayout(where)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
+        where = path_row(self.folder, browse)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("%1 reports are not handed out yet.").replace("%1", str(unassigned))))
         form.addRow(self.tr("Annotators"), self.names)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import shutil
 import sqlite3
@@ -343,3 +344,21 @@ def test_progress_counts_reports_spans_and_labelling_speed_without_the_breaks(te
     table = progress.rows(progress.progress(team))
     assert table[0][:6] == ["annotator", "todo", "in_progress", "done", "skipped", "spans"]
     assert [r[0] for r in table[1:]] == ["alice"]
+
+
+def test_offsets_after_astral_characters_survive_merge_and_every_layers_export(tmp_path):
+    from annotator.core.interchange import native
+    from annotator.core.interchange.records import ALL
+
+    text = "😀𠮷👍云阳县脱贫。𠮷重庆市统计局发布。"
+    with Project.open(tmp_path / "team.db", annotator="lead") as team:
+        team.add_document(Document(text=text))
+        files = assign.make_packages(team, assign.plan(team.document_ids(), ["alice", "bob"], overlap=1.0),
+                                     tmp_path / "out")
+        label_all(files["alice"], "alice", "云阳县|重庆市", "REGION")
+        label_all(files["bob"], "bob", "云阳县|重庆市统计局", "ORG")
+        merge.merge(team, list(files.values()))
+        for layer in ("alice", "bob", ALL):
+            (record,) = [json.loads(line) for line in native.lines(team, layer=layer)]
+            assert record["spans"] and all(text[s["start"]:s["end"]] == s["text"] for s in record["spans"])
+        assert [s.start for v in team.team.versions() for s in v.spans if v.annotator == "alice"] == [3, 10]

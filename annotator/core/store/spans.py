@@ -252,8 +252,7 @@ class Spans:
         return len(gone)
 
     def _link_keys(self, label: str) -> set[str]:
-        definition = self.schemas.current.label(label)
-        return {a.key for a in definition.attributes if a.type == "link"} if definition else set()
+        return self.schemas.current.links().get(label, set())
 
     def _linking(self, target: Span) -> list[Span]:
         """Spans of the same document whose link attributes point at `target` (only labels with

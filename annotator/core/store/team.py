@@ -116,8 +116,6 @@ class Team:
                                           "documents": len(doc_ids)})
         self.session.changes.team = True
 
-    def packages(self) -> list[dict]:
-        return list(self.session.db.query("SELECT * FROM packages ORDER BY made_at, id"))
 
     # in the team file: merging -------------------------------------------------------------------
 
@@ -142,7 +140,7 @@ class Team:
         hand-in was merged before."""
         pid, annotator = hand_in.package["id"], hand_in.package["annotator"]
         layers = schema.layers()
-        links = {lab.key: [a.key for a in lab.attributes if a.type == "link"] for lab in schema.labels}
+        links = schema.links()
         digest = hand_in.digest()
         db = self.session.db
         if self.merged_before(pid, digest):
@@ -244,10 +242,10 @@ class Team:
             found[(doc_id, annotator)].relations.append(Relation(source, target, type_))
         return list(found.values())
 
-    def annotators(self) -> list[str]:
-        """The annotators with a version of some report, or an assignment."""
+    def shared_documents(self) -> list[int]:
+        """Reports with versions by more than one annotator."""
         return [r[0] for r in self.session.db.execute(
-            "SELECT annotator FROM versions UNION SELECT annotator FROM assignments ORDER BY 1")]
+            "SELECT document_id FROM versions GROUP BY document_id HAVING count(*) >= 2 ORDER BY document_id")]
 
     def with_versions(self) -> list[str]:
         """The annotators whose work was merged into this file."""

@@ -7,7 +7,6 @@ in the window).  Taken spans carry the adjudicator's name; each take is one acti
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.core.model import AnnotatorError, Span
@@ -89,12 +88,11 @@ def take_agreed(project: Project, doc_ids: list[int] | None = None) -> int:
 
 def shared(project: Project) -> list[int]:
     """Reports with versions by more than one annotator."""
-    counts = Counter(v.document_id for v in project.team.versions())
-    return sorted(d for d, n in counts.items() if n >= 2)
+    return project.team.shared_documents()
 
 
 def _replace(project: Project, doc_id: int, changes: list[tuple[Place, list[Span]]]) -> list[Span]:
-    links = {lab.key: [a.key for a in lab.attributes if a.type == "link"] for lab in project.schema.labels}
+    links = project.schema.links()
     made: list[Span] = []
     with project.change():
         for place, spans in changes:

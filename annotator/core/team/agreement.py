@@ -298,7 +298,7 @@ def summary(pairs: list[Pair], labels: dict[str, str]) -> dict:
 
 def measure(project, statuses: tuple[str, ...] = ("done",)) -> dict:
     """Agreement over a team file's merged versions (see `summary`)."""
-    versions = project.team.versions()
+    versions = project.team.versions(project.team.shared_documents())  # only reports more than one labelled
     docs = shared(versions, statuses)
     lengths = {d: len(project.text(d)) for d in docs}
     layers = project.schema.layers()
