@@ -110,6 +110,13 @@ class AdjudicationPanel(QWidget):
         if not 0 <= index < len(self.places):
             return
         self.index = index
+        self.render()
+        place = self.places[index]
+        self.window.view.show_range(place.start, place.end)
+
+    def render(self) -> None:
+        """The current place: each version of its sentence, and what gold holds there now."""
+        index = self.index
         place, text = self.places[index], self.project.text(self.doc_id)
         colors = {label.key: label.color for label in self.project.schema.labels}
         a, b = sentence_around(text, place.start, place.end)
@@ -127,7 +134,6 @@ class AdjudicationPanel(QWidget):
         self.versions.setHtml("".join(rows))
         self.header.setText(self.tr("Disagreement %1 of %2 in this report").replace("%1", str(index + 1))
                             .replace("%2", str(len(self.places))))
-        self.window.view.show_range(place.start, place.end)
 
     def take(self, number: int) -> None:
         """Ctrl+number: the number-th annotator's version here (0: nothing), then the next disagreement."""
@@ -140,8 +146,7 @@ class AdjudicationPanel(QWidget):
         annotator = names[number - 1] if number else None
         place, doc_id = self.places[self.index], self.doc_id
         if self.window.ops.run(lambda: adjudicate.take(self.project, doc_id, place, annotator)).ok:
-            self.refresh_marks()
-            self.step(1, wrap=False)
+            self.step(1, wrap=False)  # the window told gold_changed already
 
     def step(self, direction: int, wrap: bool = True) -> None:
         """The next (or previous) disagreement; past the last one, the next report that has some."""
@@ -163,8 +168,15 @@ class AdjudicationPanel(QWidget):
         elif self.places:
             self.list.setCurrentRow(0)
 
+    def gold_changed(self) -> None:
+        """The open report's gold spans changed (a take, an edit in the report, an undo): the ticks and the
+        current place's gold line follow; the places (made of the versions) and the view stay."""
+        if self.doc_id is not None and self.isVisible() and self.places:
+            self.refresh_marks()
+            self.render()
+
     def changed(self) -> None:
-        """The gold layer or the versions changed (an edit, an undo, a merge)."""
+        """The versions changed (a merge): the places are made again."""
         if self.doc_id is not None and self.isVisible():
             current = self.index
             self.show_document(self.doc_id)

@@ -290,8 +290,10 @@ class MainWindow(QMainWindow):
             self.documents.update_rows(self.project.progress(changes.documents))
         if changes.undo:
             self._update_undo()
-        if changes.team or (doc_id is not None and doc_id in changes.documents):
+        if changes.team:
             self.adjudication.changed()
+        elif doc_id is not None and doc_id in changes.documents:
+            self.adjudication.gold_changed()
         if changes.team:
             self.refresh_documents()
 

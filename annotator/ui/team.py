@@ -150,9 +150,7 @@ def merge_packages(window) -> None:
         said = [tr("%1: merged before, nothing new").replace("%1", r["annotator"]) if r.get("unchanged") else
                 tr("%1: %2 reports, %3 spans").replace("%1", r["annotator"]).replace("%2", str(r["documents"]))
                 .replace("%3", str(r["spans"])) for r in done.value]
-        window.status("; ".join(said), 0)
-        window.refresh_documents()
-        window.adjudication.changed()
+        window.status("; ".join(said), 0)  # the list and the adjudication panel follow from the change itself
 
 
 # seeing and settling --------------------------------------------------------------------------------
@@ -174,8 +172,6 @@ def take_agreed(window) -> None:
                                cancellable=False)
     if done.ok:
         window.status(tr("%1 agreed spans copied into gold").replace("%1", str(done.value)), 0)
-        window.refresh_documents()
-        window.adjudication.changed()
 
 
 def toggle_adjudication(window) -> None:

@@ -100,6 +100,9 @@ def test_the_whole_cycle_in_the_window(qtbot, packages, monkeypatch, tmp_path):
         assert not [s for s in window.project.spans(1) if s.text == "云阳县"]
         press(qtbot, window, Qt.Key_1, Qt.ControlModifier)  # alice's, then
         assert [(s.text, s.label) for s in window.project.spans(1) if s.text == "云阳县"] == [("云阳县", "REGION")]
+        find_and_label(qtbot, window, "脱贫", Qt.Key_5)  # edit gold freely while adjudicating: the panel keeps up
+        made = window.selected_span()                    # and leaves the new span selected where it was made
+        assert made is not None and (made.text, made.label) == ("脱贫", "PROGRAM")
 
         action(window, "Progress…").trigger()
         progress = window.progress_dialog
