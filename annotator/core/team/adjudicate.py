@@ -95,10 +95,10 @@ def _replace(project: Project, doc_id: int, changes: list[tuple[Place, list[Span
     links = project.schema.links()
     made: list[Span] = []
     with project.change():
-        for place, spans in changes:
-            for g in project.spans(doc_id):
-                if g.layer == place.layer and g.start < place.end and place.start < g.end:
-                    project.delete_span(g.id)
+        gone = {g.id for g in project.spans(doc_id) for place, _ in changes  # the report read once, not per place
+                if g.layer == place.layer and g.start < place.end and place.start < g.end}
+        for span_id in sorted(gone):
+            project.delete_span(span_id)
         new_id: dict[int, int] = {}
         for place, spans in changes:  # linked-to spans first, so that links find them
             for s in sorted(spans, key=lambda s: bool(links.get(s.label))):
