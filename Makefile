@@ -39,6 +39,7 @@ bench: $(VENV)/.installed
 		then $(BIN)/python benchmarks/bench_learn.py; fi
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_start.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_view.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_adjudicate.py
 
 # After changing user-visible strings: extract them, fill Chinese from resources/translations/zh_CN.py, compile.
 translations: $(VENV)/.installed
